@@ -1,0 +1,521 @@
+//! Merging our pages and the reports into one PDF: import with renumbering,
+//! stamp overlays, page tree, bookmarks, page labels, agenda links, document
+//! information. lopdf has no merge API; this is it.
+
+pub mod geometry;
+pub mod source;
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, StringFormat};
+
+use crate::error::BuildError;
+use crate::model::Pack;
+use crate::plan::{PagePlan, Slot};
+use crate::render::layout::FrontMatter;
+use crate::render::{AgendaLink, Rendered};
+use geometry::{Geometry, INHERITED};
+use source::SourceDocument;
+
+/// The name under which a page's stamp overlay is drawn.
+const STAMP_NAME: &str = "AgendapackStamp";
+
+/// Everything [`assemble`] needs besides the pack.
+pub struct Parts<'a> {
+    pub plan: &'a PagePlan,
+    pub front: &'a FrontMatter,
+    pub rendered: Rendered,
+    pub sources: Vec<Vec<SourceDocument>>,
+    /// Seed of the file identifier: a hash of everything that shaped the pack.
+    pub id: [u8; 16],
+}
+
+/// Merges everything into the finished pack and returns its bytes.
+pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
+    let internal = |stage: &'static str| {
+        move |e: lopdf::Error| BuildError::Internal {
+            stage,
+            reason: e.to_string(),
+        }
+    };
+    let plan = parts.plan;
+    let mut out = PdfDocument::with_version("1.7");
+
+    let ours =
+        PdfDocument::load_mem(&parts.rendered.pdf).map_err(internal("reading our own pages"))?;
+    let our_pages_old: Vec<ObjectId> = ours.page_iter().collect();
+    if our_pages_old.len() != plan.slots.len() {
+        return Err(BuildError::Internal {
+            stage: "drawing our pages",
+            reason: format!(
+                "{} pages drawn for {} planned",
+                our_pages_old.len(),
+                plan.slots.len()
+            ),
+        });
+    }
+    let map = import(&mut out, ours);
+    let our_pages: Vec<ObjectId> = our_pages_old.iter().map(|id| map[id]).collect();
+
+    // Report pages, with inherited attributes made their own before the
+    // page tree they inherit from is left behind.
+    let mut report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>> = Vec::new();
+    for docs in parts.sources {
+        let mut item_pages = Vec::new();
+        for mut source in docs {
+            let geometries: Vec<Geometry> = source
+                .pages
+                .iter()
+                .map(|&p| Geometry::of(&source.pdf, p))
+                .collect();
+            for (&page, geometry) in source.pages.iter().zip(&geometries) {
+                own_inherited_attributes(&mut source.pdf, page, geometry);
+            }
+            let map = import(&mut out, source.pdf);
+            item_pages.push(
+                source
+                    .pages
+                    .iter()
+                    .zip(geometries)
+                    .map(|(old, g)| (map[old], g))
+                    .collect(),
+            );
+        }
+        report_pages.push(item_pages);
+    }
+
+    // The pages in order, with stamps laid over the report pages.
+    let prologue = out.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+    let mut pages = Vec::with_capacity(plan.slots.len());
+    for (index, slot) in plan.slots.iter().enumerate() {
+        match *slot {
+            Slot::Report {
+                item,
+                document,
+                page,
+                ..
+            } => {
+                let (id, geometry) = report_pages[item][document][page];
+                stamp(&mut out, id, &geometry, our_pages[index], prologue)
+                    .map_err(internal("stamping a report page"))?;
+                pages.push(id);
+            }
+            _ => pages.push(our_pages[index]),
+        }
+    }
+
+    let pages_root = out.new_object_id();
+    for &page in &pages {
+        let dict = out
+            .get_dictionary_mut(page)
+            .map_err(internal("building the page tree"))?;
+        dict.set("Parent", pages_root);
+        dict.set("Type", Object::Name(b"Page".to_vec()));
+    }
+    out.objects.insert(
+        pages_root,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Count", Object::Integer(pages.len() as i64)),
+            (
+                "Kids",
+                Object::Array(pages.iter().map(|&p| p.into()).collect()),
+            ),
+        ])),
+    );
+
+    add_agenda_links(&mut out, &pages, plan, &parts.rendered.links)?;
+    let outlines = add_outline(&mut out, pack, plan, parts.front, &pages);
+    let title = document_title(pack);
+    let mut catalog = Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", pages_root.into()),
+        ("PageLabels", page_labels(plan)),
+        ("Lang", text(&pack.meeting.language)),
+        ("PageMode", Object::Name(b"UseOutlines".to_vec())),
+        (
+            "ViewerPreferences",
+            Object::Dictionary(Dictionary::from_iter([(
+                "DisplayDocTitle",
+                Object::Boolean(true),
+            )])),
+        ),
+    ]);
+    if let Some(outlines) = outlines {
+        catalog.set("Outlines", outlines);
+    }
+    let catalog_id = out.add_object(catalog);
+    let info = out.add_object(Dictionary::from_iter([
+        ("Title", text(&title)),
+        ("Author", text(&pack.issuer.organisation)),
+        (
+            "Subject",
+            text(&format!(
+                "Notice of meeting, agenda and reports: {}, {}",
+                pack.meeting.body,
+                pack.meeting.date.long()
+            )),
+        ),
+        (
+            "Creator",
+            text(concat!("agendapack ", env!("CARGO_PKG_VERSION"))),
+        ),
+        (
+            "Producer",
+            text(concat!("agendapack ", env!("CARGO_PKG_VERSION"))),
+        ),
+    ]));
+    out.trailer =
+        Dictionary::from_iter([("Root", Object::from(catalog_id)), ("Info", info.into())]);
+    let id = Object::String(parts.id.to_vec(), StringFormat::Hexadecimal);
+    out.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+
+    out.prune_objects();
+    let mut bytes = Vec::new();
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .build();
+    out.save_with_options(&mut bytes, options)
+        .map_err(|e| BuildError::Internal {
+            stage: "writing the pack",
+            reason: e.to_string(),
+        })?;
+    Ok(bytes)
+}
+
+/// The title shown in the reader's title bar.
+pub fn document_title(pack: &Pack) -> String {
+    format!(
+        "{} \u{2013} {} \u{2013} Public Document Pack",
+        pack.meeting.body,
+        pack.meeting.date.long()
+    )
+}
+
+/// Moves `pdf`'s objects into `out` under fresh numbers; returns the map
+/// from old to new numbers. References to missing objects become null, so
+/// they cannot point into another document.
+fn import(out: &mut PdfDocument, pdf: PdfDocument) -> HashMap<ObjectId, ObjectId> {
+    let mut next = out.max_id + 1;
+    let map: HashMap<ObjectId, ObjectId> = pdf
+        .objects
+        .keys()
+        .map(|&old| {
+            let new = (next, 0);
+            next += 1;
+            (old, new)
+        })
+        .collect();
+    for (old, mut object) in pdf.objects {
+        renumber(&mut object, &map);
+        out.objects.insert(map[&old], object);
+    }
+    out.max_id = next - 1;
+    map
+}
+
+fn renumber(object: &mut Object, map: &HashMap<ObjectId, ObjectId>) {
+    match object {
+        Object::Reference(id) => match map.get(id) {
+            Some(new) => *id = *new,
+            None => *object = Object::Null,
+        },
+        Object::Array(items) => items.iter_mut().for_each(|o| renumber(o, map)),
+        Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, o)| renumber(o, map)),
+        Object::Stream(stream) => stream.dict.iter_mut().for_each(|(_, o)| renumber(o, map)),
+        _ => {}
+    }
+}
+
+/// Writes a page's inherited attributes onto the page itself, with the
+/// crop box clipped to the media box and the rotation made a plain number.
+fn own_inherited_attributes(pdf: &mut PdfDocument, page: ObjectId, geometry: &Geometry) {
+    let resources = geometry::inherited(pdf, page, INHERITED[2]).cloned();
+    let Ok(dict) = pdf.get_dictionary_mut(page) else {
+        return;
+    };
+    dict.set("MediaBox", geometry.media.to_object());
+    if geometry.visible != geometry.media {
+        dict.set("CropBox", geometry.visible.to_object());
+    } else {
+        dict.remove(b"CropBox");
+    }
+    dict.set("Rotate", Object::Integer(geometry.rotate.into()));
+    match resources {
+        Some(resources) => dict.set("Resources", resources),
+        None => dict.set("Resources", Dictionary::new()),
+    }
+}
+
+/// Lays the overlay drawn on `overlay` (one of our pages) over `page`,
+/// upright on its visible area; the page's own content is wrapped in q/Q so
+/// that whatever state it leaves cannot move or hide the stamp.
+fn stamp(
+    out: &mut PdfDocument,
+    page: ObjectId,
+    geometry: &Geometry,
+    overlay: ObjectId,
+    prologue: ObjectId,
+) -> lopdf::Result<()> {
+    let overlay_dict = out.get_dictionary(overlay)?.clone();
+    let size = geometry.visible_size();
+    let mut form = form_from_page(out, &overlay_dict)?;
+    form.dict.set(
+        "BBox",
+        Object::Array(vec![
+            0.into(),
+            0.into(),
+            size.width.into(),
+            size.height.into(),
+        ]),
+    );
+    let form_id = out.add_object(form);
+
+    let page_dict = out.get_dictionary(page)?.clone();
+    let mut resources = match page_dict.get(b"Resources") {
+        Ok(r) => out.dereference(r)?.1.as_dict().cloned().unwrap_or_default(),
+        Err(_) => Dictionary::new(),
+    };
+    let mut xobjects = match resources.get(b"XObject") {
+        Ok(x) => out.dereference(x)?.1.as_dict().cloned().unwrap_or_default(),
+        Err(_) => Dictionary::new(),
+    };
+    let mut name = STAMP_NAME.to_string();
+    let mut n = 1;
+    while xobjects.has(name.as_bytes()) {
+        n += 1;
+        name = format!("{STAMP_NAME}{n}");
+    }
+    xobjects.set(name.as_bytes(), form_id);
+    resources.set("XObject", xobjects);
+
+    let m = geometry.upright_matrix();
+    let epilogue = format!(
+        "\nQ\nq {} {} {} {} {} {} cm /{name} Do Q\n",
+        m[0], m[1], m[2], m[3], m[4], m[5]
+    );
+    let epilogue_id = out.add_object(Stream::new(Dictionary::new(), epilogue.into_bytes()));
+    let mut contents: Vec<Object> = vec![prologue.into()];
+    match page_dict.get(b"Contents") {
+        Ok(Object::Reference(id)) => match out.get_object(*id)? {
+            Object::Array(parts) => contents.extend(parts.iter().cloned()),
+            _ => contents.push(Object::Reference(*id)),
+        },
+        Ok(Object::Array(parts)) => contents.extend(parts.iter().cloned()),
+        _ => {}
+    }
+    contents.push(epilogue_id.into());
+
+    let dict = out.get_dictionary_mut(page)?;
+    dict.set("Resources", resources);
+    dict.set("Contents", Object::Array(contents));
+    Ok(())
+}
+
+/// A form XObject holding a page's content and resources.
+fn form_from_page(out: &PdfDocument, page: &Dictionary) -> lopdf::Result<Stream> {
+    let resources = page
+        .get(b"Resources")
+        .cloned()
+        .unwrap_or(Object::Dictionary(Dictionary::new()));
+    let mut dict = Dictionary::from_iter([
+        ("Type", Object::Name(b"XObject".to_vec())),
+        ("Subtype", Object::Name(b"Form".to_vec())),
+        ("Resources", resources),
+    ]);
+    let content = match page.get(b"Contents")? {
+        Object::Reference(id) => match out.get_object(*id)? {
+            Object::Stream(s) => {
+                // Keep the stream as drawn, compressed or not.
+                if let Ok(filter) = s.dict.get(b"Filter") {
+                    dict.set("Filter", filter.clone());
+                }
+                s.content.clone()
+            }
+            _ => Vec::new(),
+        },
+        Object::Array(parts) => {
+            let mut all = Vec::new();
+            for part in parts {
+                if let Ok(id) = part.as_reference()
+                    && let Object::Stream(s) = out.get_object(id)?
+                {
+                    all.extend(
+                        s.decompressed_content()
+                            .unwrap_or_else(|_| s.content.clone()),
+                    );
+                    all.push(b'\n');
+                }
+            }
+            all
+        }
+        _ => Vec::new(),
+    };
+    Ok(Stream::new(dict, content))
+}
+
+fn add_agenda_links(
+    out: &mut PdfDocument,
+    pages: &[ObjectId],
+    plan: &PagePlan,
+    links: &[AgendaLink],
+) -> Result<(), BuildError> {
+    for link in links {
+        let Some(range) = plan.range_of(link.item) else {
+            continue;
+        };
+        let target = pages[plan.physical(range.first)];
+        let annotation = out.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Annot".to_vec())),
+            ("Subtype", Object::Name(b"Link".to_vec())),
+            (
+                "Rect",
+                Object::Array(link.rect.iter().map(|&v| Object::Real(v)).collect()),
+            ),
+            ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
+            (
+                "Contents",
+                text(&format!("Agenda item {}: pages {range}", link.item)),
+            ),
+            (
+                "Dest",
+                Object::Array(vec![target.into(), Object::Name(b"Fit".to_vec())]),
+            ),
+        ]));
+        let page = pages[link.page];
+        let dict = out
+            .get_dictionary_mut(page)
+            .map_err(|e| BuildError::Internal {
+                stage: "linking the agenda",
+                reason: e.to_string(),
+            })?;
+        match dict.get_mut(b"Annots") {
+            Ok(Object::Array(annots)) => annots.push(annotation.into()),
+            _ => dict.set("Annots", Object::Array(vec![annotation.into()])),
+        }
+    }
+    Ok(())
+}
+
+/// A bookmark and those nested under it.
+struct Bookmark {
+    title: String,
+    page: ObjectId,
+    children: Vec<Bookmark>,
+}
+
+fn add_outline(
+    out: &mut PdfDocument,
+    pack: &Pack,
+    plan: &PagePlan,
+    front: &FrontMatter,
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
+    let mut top = vec![
+        Bookmark {
+            title: "Notice of meeting".into(),
+            page: pages[0],
+            children: Vec::new(),
+        },
+        Bookmark {
+            title: "Agenda".into(),
+            page: pages[front.agenda_start],
+            children: Vec::new(),
+        },
+    ];
+    for (item, placement) in pack.items.iter().zip(&plan.items) {
+        let Some(range) = placement.pages else {
+            continue;
+        };
+        top.push(Bookmark {
+            title: format!("{}. {}", item.number, item.title),
+            page: pages[plan.physical(range.first)],
+            children: placement
+                .documents
+                .iter()
+                .map(|d| Bookmark {
+                    title: d.title.clone(),
+                    page: pages[plan.physical(d.pages.first)],
+                    children: Vec::new(),
+                })
+                .collect(),
+        });
+    }
+    let root = out.new_object_id();
+    let (first, last, count) = write_bookmarks(out, &top, root)?;
+    out.objects.insert(
+        root,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Outlines".to_vec())),
+            ("First", first.into()),
+            ("Last", last.into()),
+            ("Count", Object::Integer(count)),
+        ])),
+    );
+    Some(root)
+}
+
+/// Writes sibling bookmarks under `parent`; returns first, last and the
+/// number of visible descendants (all open).
+fn write_bookmarks(
+    out: &mut PdfDocument,
+    marks: &[Bookmark],
+    parent: ObjectId,
+) -> Option<(ObjectId, ObjectId, i64)> {
+    let ids: Vec<ObjectId> = marks.iter().map(|_| out.new_object_id()).collect();
+    let mut count = 0;
+    for (i, mark) in marks.iter().enumerate() {
+        let mut dict = Dictionary::from_iter([
+            ("Title", text(&mark.title)),
+            ("Parent", parent.into()),
+            (
+                "Dest",
+                Object::Array(vec![mark.page.into(), Object::Name(b"Fit".to_vec())]),
+            ),
+        ]);
+        if i > 0 {
+            dict.set("Prev", ids[i - 1]);
+        }
+        if i + 1 < ids.len() {
+            dict.set("Next", ids[i + 1]);
+        }
+        if let Some((first, last, n)) = write_bookmarks(out, &mark.children, ids[i]) {
+            dict.set("First", first);
+            dict.set("Last", last);
+            dict.set("Count", Object::Integer(n));
+            count += n;
+        }
+        count += 1;
+        out.objects.insert(ids[i], Object::Dictionary(dict));
+    }
+    Some((*ids.first()?, *ids.last()?, count))
+}
+
+/// Page labels: front matter i, ii, iii…; then the printed numbers 1, 2, 3…
+fn page_labels(plan: &PagePlan) -> Object {
+    let mut nums = vec![
+        Object::Integer(0),
+        Object::Dictionary(Dictionary::from_iter([("S", Object::Name(b"r".to_vec()))])),
+    ];
+    if plan.printed_pages > 0 {
+        nums.push(Object::Integer(plan.front_matter_pages as i64));
+        nums.push(Object::Dictionary(Dictionary::from_iter([
+            ("S", Object::Name(b"D".to_vec())),
+            ("St", Object::Integer(1)),
+        ])));
+    }
+    Object::Dictionary(Dictionary::from_iter([("Nums", Object::Array(nums))]))
+}
+
+/// A PDF text string: PDFDocEncoding-compatible ASCII as is, anything else
+/// as UTF-16BE with a byte order mark.
+pub fn text(s: &str) -> Object {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xfe, 0xff];
+        bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}

@@ -1,0 +1,106 @@
+//! Opening the documents attached to items: read, decrypt where the user
+//! password is empty (or given), and refuse clearly what cannot be read.
+
+use lopdf::{Document as PdfDocument, ObjectId};
+use sha2::Digest;
+
+use crate::error::{DocumentError, DocumentProblem};
+use crate::model::{Document, Item, Pack};
+
+/// A report or appendix, parsed and ready to merge.
+pub struct SourceDocument {
+    pub pdf: PdfDocument,
+    /// Its pages, in reading order.
+    pub pages: Vec<ObjectId>,
+    /// Size of the file, for the build summary.
+    pub bytes: u64,
+    /// SHA-256 of the file: part of what identifies a build.
+    pub digest: [u8; 32],
+}
+
+/// Opens every document of the pack, item by item, reporting every document
+/// that cannot be used (not only the first).
+pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentError>> {
+    let mut opened = Vec::with_capacity(pack.items.len());
+    let mut errors = Vec::new();
+    for item in &pack.items {
+        let mut docs = Vec::with_capacity(item.documents.len());
+        for document in &item.documents {
+            match open(pack, item, document) {
+                Ok(doc) => docs.push(doc),
+                Err(err) => errors.push(err),
+            }
+        }
+        opened.push(docs);
+    }
+    if errors.is_empty() {
+        Ok(opened)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Opens one document.
+pub fn open(
+    pack: &Pack,
+    item: &Item,
+    document: &Document,
+) -> Result<SourceDocument, DocumentError> {
+    let fail = |problem| DocumentError::new(pack, item, document, problem);
+    let data = std::fs::read(&document.path)
+        .map_err(|e| fail(DocumentProblem::Unreadable(e.to_string())))?;
+    let password = match &document.password_env {
+        Some(var) => Some(
+            std::env::var(var)
+                .map_err(|_| fail(DocumentProblem::PasswordVariableUnset(var.clone())))?,
+        ),
+        None => None,
+    };
+    let pdf = parse(&data, password.as_deref()).map_err(fail)?;
+    let pages: Vec<ObjectId> = pdf.page_iter().collect();
+    if pages.is_empty() {
+        return Err(fail(DocumentProblem::NoPages));
+    }
+    Ok(SourceDocument {
+        pdf,
+        pages,
+        bytes: data.len() as u64,
+        digest: sha2::Sha256::digest(&data).into(),
+    })
+}
+
+fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentProblem> {
+    if !looks_like_pdf(data) {
+        return Err(DocumentProblem::NotPdf);
+    }
+    let options = match password {
+        Some(p) => lopdf::LoadOptions::with_password(p),
+        None => lopdf::LoadOptions::default(),
+    };
+    let loaded = PdfDocument::load_mem_with_options(data, options);
+    let pdf = loaded.map_err(|e| match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword if password.is_some() => {
+            DocumentProblem::WrongPassword
+        }
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
+            DocumentProblem::NeedsPassword
+        }
+        other => DocumentProblem::Damaged(other.to_string()),
+    })?;
+    // A file whose user password is not empty "loads", still encrypted,
+    // with no readable pages.
+    if pdf.is_encrypted() {
+        return Err(if password.is_some() {
+            DocumentProblem::WrongPassword
+        } else {
+            DocumentProblem::NeedsPassword
+        });
+    }
+    Ok(pdf)
+}
+
+/// A PDF header within the first kilobyte, as readers accept.
+fn looks_like_pdf(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}

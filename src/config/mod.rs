@@ -1,0 +1,366 @@
+//! Reading a pack file: TOML text → validated [`Pack`], with every mistake
+//! reported at once and pointing at its line and column.
+
+mod problem;
+mod reader;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::Digest;
+use toml::de::{DeTable, DeValue};
+
+use crate::model::{Contact, Document, Issuer, Item, Meeting, Member, Pack, Picture, Time};
+pub use problem::{PackFileError, Problem};
+use reader::{Checker, TableReader, Value};
+
+/// Reads and validates the pack file at `path`.
+pub fn load(path: &Path) -> Result<Pack, PackFileError> {
+    let text = std::fs::read_to_string(path).map_err(|e| PackFileError::unreadable(path, &e))?;
+    parse(path, &text)
+}
+
+/// Validates pack-file `text`; `path` names it in messages and anchors
+/// relative document paths.
+pub fn parse(path: &Path, text: &str) -> Result<Pack, PackFileError> {
+    let mut checker = Checker::new(path, text);
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            checker.problem(span, err.message().trim(), "here", None);
+            return Err(checker.into_error());
+        }
+    };
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let pack = read_pack(&mut checker, &base, path, text, root.get_ref(), root.span());
+    match (checker.is_clean(), pack) {
+        (true, Some(pack)) => Ok(pack),
+        _ => Err(checker.into_error()),
+    }
+}
+
+fn read_pack(
+    c: &mut Checker,
+    base: &Path,
+    path: &Path,
+    text: &str,
+    root: &DeTable<'_>,
+    span: std::ops::Range<usize>,
+) -> Option<Pack> {
+    let mut top = TableReader::new(
+        "the pack file",
+        root,
+        span.clone(),
+        &["meeting", "issuer", "contact", "members", "items"],
+    );
+    let meeting = top
+        .table(c, "meeting", true)
+        .and_then(|t| read_meeting(c, t));
+    let issuer = top
+        .table(c, "issuer", true)
+        .and_then(|t| read_issuer(c, base, t));
+    let contact = top
+        .table(c, "contact", true)
+        .and_then(|t| read_contact(c, t));
+    let members = top
+        .tables(c, "members")
+        .into_iter()
+        .map(|t| read_member(c, t))
+        .collect::<Vec<_>>();
+    let item_tables = top.tables(c, "items");
+    top.finish(c);
+    if item_tables.is_empty() && c.is_clean() {
+        c.problem(
+            0..0,
+            "the pack has no agenda items",
+            "add items here",
+            Some("add at least one [[items]] table with a title"),
+        );
+    }
+    let items = read_items(c, base, item_tables);
+    Some(Pack {
+        source: path.to_path_buf(),
+        digest: sha2::Sha256::digest(text.as_bytes()).into(),
+        meeting: meeting?,
+        issuer: issuer?,
+        contact: contact?,
+        members: members.into_iter().collect::<Option<Vec<_>>>()?,
+        items: items?,
+    })
+}
+
+fn read_meeting(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Meeting> {
+    t.expect_keys(&["body", "date", "time", "venue", "notices", "language"]);
+    let body = t.string(c, "body", true);
+    let date = t.date(c, "date", true);
+    let time = t.value(c, "time", true).and_then(|v| match v.as_str() {
+        Some(s) => Time::parse(s).or_else(|| {
+            c.problem(
+                v.span.clone(),
+                &format!("`{s}` is not a time of day"),
+                "not a time",
+                Some("write the 24-hour time in quotes, e.g. time = \"10:30\" or \"14:00\""),
+            );
+            None
+        }),
+        None => {
+            c.wrong_type(&v, "a time in quotes, e.g. \"10:30\"");
+            None
+        }
+    });
+    let venue = t.string(c, "venue", true);
+    let notices = t.string_list(c, "notices").unwrap_or_default();
+    let language = t
+        .string(c, "language", false)
+        .unwrap_or_else(|| "en-GB".into());
+    t.finish(c);
+    Some(Meeting {
+        body: body?,
+        date: date?,
+        time: time?,
+        venue: venue?,
+        notices,
+        language,
+    })
+}
+
+fn read_issuer(c: &mut Checker, base: &Path, mut t: TableReader<'_, '_>) -> Option<Issuer> {
+    t.expect_keys(&[
+        "organisation",
+        "officer",
+        "title",
+        "address",
+        "telephone",
+        "issued",
+        "logo",
+        "signature",
+    ]);
+    let organisation = t.string(c, "organisation", true);
+    let officer = t.string(c, "officer", true);
+    let title = t.string(c, "title", true);
+    let address = t.string_list(c, "address").unwrap_or_default();
+    let telephone = t.string(c, "telephone", false);
+    let issued = t.date(c, "issued", true);
+    let logo = t
+        .table(c, "logo", false)
+        .and_then(|p| read_picture(c, base, p));
+    let signature = t
+        .table(c, "signature", false)
+        .and_then(|p| read_picture(c, base, p));
+    t.finish(c);
+    Some(Issuer {
+        organisation: organisation?,
+        officer: officer?,
+        title: title?,
+        address,
+        telephone,
+        issued: issued?,
+        logo,
+        signature,
+    })
+}
+
+fn read_picture(c: &mut Checker, base: &Path, mut t: TableReader<'_, '_>) -> Option<Picture> {
+    t.expect_keys(&["path", "alt"]);
+    let path = t.value(c, "path", true).and_then(|v| {
+        let p = c.existing_file(base, &v, "the image")?;
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !["png", "jpg", "jpeg"].contains(&ext.to_ascii_lowercase().as_str()) {
+            c.problem(
+                v.span.clone(),
+                "front-sheet images must be PNG or JPEG",
+                "not a .png, .jpg or .jpeg file",
+                None,
+            );
+            return None;
+        }
+        Some(p)
+    });
+    let alt = t.string(c, "alt", true);
+    t.finish(c);
+    Some(Picture {
+        path: path?,
+        alt: alt?,
+    })
+}
+
+fn read_contact(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Contact> {
+    t.expect_keys(&["name", "email", "telephone"]);
+    let name = t.string(c, "name", true);
+    let email = t.string(c, "email", false);
+    let telephone = t.string(c, "telephone", false);
+    t.finish(c);
+    Some(Contact {
+        name: name?,
+        email,
+        telephone,
+    })
+}
+
+fn read_member(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Member> {
+    t.expect_keys(&["name", "role"]);
+    let name = t.string(c, "name", true);
+    let role = t.string(c, "role", false);
+    t.finish(c);
+    Some(Member { name: name?, role })
+}
+
+fn read_items(c: &mut Checker, base: &Path, tables: Vec<TableReader<'_, '_>>) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut next_number = 1u32;
+    let mut ok = true;
+    for mut t in tables {
+        t.expect_keys(&["number", "title", "description", "contacts", "documents"]);
+        let line = c.line_of(t.span.start);
+        let number_value = t.value(c, "number", false);
+        let number = match &number_value {
+            Some(v) => match v.as_integer() {
+                Some(n) if (1..=9999).contains(&n) => n as u32,
+                Some(_) => {
+                    c.problem(
+                        v.span.clone(),
+                        "an item number must be between 1 and 9999",
+                        "out of range",
+                        None,
+                    );
+                    next_number
+                }
+                None => {
+                    c.wrong_type(v, "a whole number, e.g. number = 7");
+                    next_number
+                }
+            },
+            None => next_number,
+        };
+        next_number = number + 1;
+        let title = t.string(c, "title", true);
+        let description = t
+            .string(c, "description", false)
+            .map(|d| paragraphs(&d))
+            .unwrap_or_default();
+        let contacts = t.string_list(c, "contacts").unwrap_or_default();
+        let label = match &title {
+            Some(title) => format!("item {number} (\u{201c}{title}\u{201d})"),
+            None => format!("item {number}"),
+        };
+        let documents = read_documents(c, base, &mut t, &label);
+        if let Some(first_line) = seen.insert(number, line) {
+            let span = number_value
+                .as_ref()
+                .map_or(t.span.clone(), |v| v.span.clone());
+            c.problem(
+                span,
+                &format!("item number {number} is used twice (first at line {first_line})"),
+                "duplicate item number",
+                Some("give each item its own number, or leave `number` out to count on from the item before"),
+            );
+        }
+        t.finish(c);
+        match (title, documents) {
+            (Some(title), Some(documents)) => items.push(Item {
+                number,
+                title,
+                description,
+                contacts,
+                documents,
+                line,
+            }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(items)
+}
+
+fn read_documents(
+    c: &mut Checker,
+    base: &Path,
+    t: &mut TableReader<'_, '_>,
+    item: &str,
+) -> Option<Vec<Document>> {
+    let Some(list) = t.value(c, "documents", false) else {
+        return Some(Vec::new());
+    };
+    let Some(entries) = list.as_array() else {
+        c.wrong_type(
+            &list,
+            "a list of documents, e.g. documents = [\"reports/cover.pdf\"]",
+        );
+        return None;
+    };
+    let mut documents = Vec::new();
+    let mut ok = true;
+    for (index, entry) in entries.iter().enumerate() {
+        let what = format!("{item}, document {}", index + 1);
+        let doc = match entry.get_ref() {
+            DeValue::String(_) => {
+                let v = Value::from_spanned(entry);
+                c.existing_file(base, &v, &what).map(|path| Document {
+                    title: default_title(&path),
+                    path,
+                    line: c.line_of(v.span.start),
+                    password_env: None,
+                })
+            }
+            DeValue::Table(table) => {
+                let mut d = TableReader::new(
+                    &what,
+                    table,
+                    entry.span(),
+                    &["path", "title", "password_env"],
+                );
+                let path = d
+                    .value(c, "path", true)
+                    .and_then(|v| c.existing_file(base, &v, &what));
+                let title = d.string(c, "title", false);
+                let password_env = d.string(c, "password_env", false);
+                d.finish(c);
+                path.map(|path| Document {
+                    title: title.unwrap_or_else(|| default_title(&path)),
+                    path,
+                    line: c.line_of(entry.span().start),
+                    password_env,
+                })
+            }
+            _ => {
+                c.wrong_type(
+                    &Value::from_spanned(entry),
+                    "a path in quotes, or { path = \"...\", title = \"...\" }",
+                );
+                None
+            }
+        };
+        match doc {
+            Some(doc) => documents.push(doc),
+            None => ok = false,
+        }
+    }
+    ok.then_some(documents)
+}
+
+/// A document's bookmark title when the pack gives none: its file name
+/// without the extension.
+fn default_title(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Splits a description into paragraphs at blank lines, joining the lines
+/// of each paragraph with spaces.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Where `build` writes when no `-o` is given: beside the pack file, with
+/// its name and a `.pdf` extension (`pack.toml` → `pack.pdf`).
+pub fn default_output(pack_file: &Path) -> PathBuf {
+    pack_file.with_extension("pdf")
+}
+
+#[cfg(test)]
+mod tests;

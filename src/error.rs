@@ -1,0 +1,99 @@
+//! Errors of a build, with the item and document they concern.
+
+use std::path::PathBuf;
+
+use crate::config::PackFileError;
+use crate::model::{Document, Item, Pack};
+
+/// Why a document cannot go into the pack.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentProblem {
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    #[error("not a PDF file (no %PDF- header)")]
+    NotPdf,
+    #[error("the PDF is damaged beyond repair: {0}")]
+    Damaged(String),
+    #[error("the PDF needs a password to open")]
+    NeedsPassword,
+    #[error("the password given does not open the PDF")]
+    WrongPassword,
+    #[error("the environment variable {0} that should hold the password is not set")]
+    PasswordVariableUnset(String),
+    #[error("the PDF has no readable pages")]
+    NoPages,
+}
+
+impl DocumentProblem {
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            DocumentProblem::NeedsPassword => Some(
+                "ask the author for an unprotected copy, or give the password: documents = [{ path = \"...\", password_env = \"VARIABLE\" }] and set VARIABLE",
+            ),
+            DocumentProblem::NotPdf => Some("save or export the document as PDF"),
+            DocumentProblem::Damaged(_) | DocumentProblem::NoPages => {
+                Some("open it in a PDF viewer and save or print it to a new PDF")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A document that cannot be used, named by pack file line, item and path.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{pack}:{line}: item {item} (\u{201c}{item_title}\u{201d}), document `{}`: {problem}{}", document.display(), hint.map(|h| format!("\n  hint: {h}")).unwrap_or_default())]
+pub struct DocumentError {
+    pub pack: String,
+    pub line: usize,
+    pub item: u32,
+    pub item_title: String,
+    pub document: PathBuf,
+    pub problem: DocumentProblem,
+    hint: Option<&'static str>,
+}
+
+impl DocumentError {
+    pub fn new(
+        pack: &Pack,
+        item: &Item,
+        document: &Document,
+        problem: DocumentProblem,
+    ) -> DocumentError {
+        DocumentError {
+            pack: pack.source.display().to_string(),
+            line: document.line,
+            item: item.number,
+            item_title: item.title.clone(),
+            document: document.path.clone(),
+            hint: problem.hint(),
+            problem,
+        }
+    }
+}
+
+/// Everything that can stop a build.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    PackFile(#[from] PackFileError),
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Documents(Vec<DocumentError>),
+    #[error("cannot read front-sheet image {}: {reason}", path.display())]
+    Picture { path: PathBuf, reason: String },
+    #[error("cannot write {}: {reason}", path.display())]
+    Output { path: PathBuf, reason: String },
+    #[error("internal error while {stage}: {reason}")]
+    Internal { stage: &'static str, reason: String },
+}
+
+impl BuildError {
+    /// The process exit code documented in the README.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::PackFile(_) | BuildError::Picture { .. } => 3,
+            BuildError::Documents(_) => 4,
+            BuildError::Output { .. } => 5,
+            BuildError::Internal { .. } => 1,
+        }
+    }
+}

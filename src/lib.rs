@@ -1,0 +1,137 @@
+//! agendapack builds a council meeting's public document pack: the notice of
+//! meeting, the agenda with each item's page range, and every report merged,
+//! numbered and stamped, with bookmarks, page labels and links that agree
+//! with the printed page numbers.
+//!
+//! The pipeline is `load → plan → render → assemble → write`:
+//!
+//! ```no_run
+//! use std::path::Path;
+//!
+//! let pack = agendapack::config::load(Path::new("packs/example/pack.toml"))?;
+//! let built = agendapack::build(&pack)?;
+//! println!("{} pages", built.plan.total_pages);
+//! agendapack::output::write_atomically(Path::new("pack.pdf"), &built.pdf)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod assemble;
+pub mod config;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod plan;
+pub mod render;
+
+use sha2::{Digest, Sha256};
+
+use assemble::source::{self, SourceDocument};
+pub use error::{BuildError, DocumentError};
+use model::Pack;
+use plan::PagePlan;
+use render::layout::FrontMatter;
+use render::text::Fonts;
+use render::{Pictures, VisibleSize};
+
+/// A pack ready to draw: documents opened, front matter laid out, pages
+/// planned. What `check` and `plan` stop at.
+pub struct Prepared {
+    pub plan: PagePlan,
+    pub front: FrontMatter,
+    sources: Vec<Vec<SourceDocument>>,
+    pictures: Pictures,
+    fonts: Fonts,
+}
+
+/// Opens every document and plans the pages.
+pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
+    let sources = source::open_all(pack).map_err(BuildError::Documents)?;
+    let pictures = Pictures::load(pack)?;
+    let fonts = Fonts::new();
+    let front = render::layout::front_matter(pack, &fonts, pictures.sizes());
+    let counts: Vec<Vec<usize>> = sources
+        .iter()
+        .map(|docs| docs.iter().map(|d| d.pages.len()).collect())
+        .collect();
+    let plan = PagePlan::new(pack, front.pages.len(), &counts);
+    Ok(Prepared {
+        plan,
+        front,
+        sources,
+        pictures,
+        fonts,
+    })
+}
+
+/// A finished pack in memory.
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub plan: PagePlan,
+    /// Total size of the documents read, in bytes.
+    pub input_bytes: u64,
+}
+
+/// Builds the pack in memory.
+pub fn build(pack: &Pack) -> Result<Built, BuildError> {
+    finish(pack, prepare(pack)?)
+}
+
+/// Draws and merges a prepared pack.
+pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
+    let Prepared {
+        plan,
+        front,
+        sources,
+        pictures,
+        fonts,
+    } = prepared;
+    let visible = |slot: usize| -> VisibleSize {
+        match plan.slots[slot] {
+            plan::Slot::Report {
+                item,
+                document,
+                page,
+                ..
+            } => {
+                let source = &sources[item][document];
+                assemble::geometry::Geometry::of(&source.pdf, source.pages[page]).visible_size()
+            }
+            _ => VisibleSize {
+                width: render::layout::PAGE_WIDTH,
+                height: render::layout::PAGE_HEIGHT,
+            },
+        }
+    };
+    let rendered = render::render(&fonts, &pictures, &front, &plan, &visible)?;
+    let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
+    let id = build_id(pack, &sources);
+    let pdf = assemble::assemble(
+        pack,
+        assemble::Parts {
+            plan: &plan,
+            front: &front,
+            rendered,
+            sources,
+            id,
+        },
+    )?;
+    Ok(Built {
+        pdf,
+        plan,
+        input_bytes,
+    })
+}
+
+/// The file identifier: the same inputs give the same identifier.
+fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>]) -> [u8; 16] {
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hash.update(pack.digest);
+    for source in sources.iter().flatten() {
+        hash.update(source.digest);
+    }
+    let digest = hash.finalize();
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&digest[..16]);
+    id
+}

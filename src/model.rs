@@ -1,0 +1,285 @@
+//! The validated pack: what a meeting's public document pack is made of.
+//!
+//! Values here have been checked by [`crate::config`]: every document path
+//! exists, item numbers are unique and dates are real dates. Nothing is
+//! optional that a pack always has.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A whole pack: the meeting, who issues the notice, and the agenda.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// The pack file this was read from.
+    pub source: PathBuf,
+    /// SHA-256 of the pack file's text: part of what identifies a build.
+    pub digest: [u8; 32],
+    pub meeting: Meeting,
+    pub issuer: Issuer,
+    pub contact: Contact,
+    pub members: Vec<Member>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// The committee, panel or board, e.g. "Children's Scrutiny Panel".
+    pub body: String,
+    pub date: Date,
+    pub time: Time,
+    pub venue: String,
+    /// Paragraphs printed on the front sheet (webcast, recording, formats).
+    pub notices: Vec<String>,
+    /// BCP 47 language of the pack, e.g. "en-GB".
+    pub language: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Issuer {
+    pub organisation: String,
+    pub officer: String,
+    pub title: String,
+    pub address: Vec<String>,
+    pub telephone: Option<String>,
+    /// Date of issue printed on the front sheet.
+    pub issued: Date,
+    pub logo: Option<Picture>,
+    pub signature: Option<Picture>,
+}
+
+/// An image on the front sheet, with the text a screen reader speaks for it.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub path: PathBuf,
+    pub alt: String,
+}
+
+/// The "Please ask for" officer.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub name: String,
+    pub email: Option<String>,
+    pub telephone: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub name: String,
+    /// "Chair", "Vice-Chair", printed in brackets after the name.
+    pub role: Option<String>,
+}
+
+/// One agenda item, with the documents (reports, appendices) attached to it.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub number: u32,
+    pub title: String,
+    /// Paragraphs of the agenda description.
+    pub description: Vec<String>,
+    pub contacts: Vec<String>,
+    pub documents: Vec<Document>,
+    /// Where the item is in the pack file, for messages.
+    pub line: usize,
+}
+
+/// A report or appendix attached to an item.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    /// Bookmark title; defaults to the file name.
+    pub title: String,
+    /// Where the document is named in the pack file, for messages.
+    pub line: usize,
+    /// Name of the environment variable holding the password to open it.
+    pub password_env: Option<String>,
+}
+
+/// A calendar date (proleptic Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+impl Date {
+    /// A date, if it exists in the calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn weekday(self) -> &'static str {
+        // 1970-01-01 was a Thursday (index 3 from Monday).
+        WEEKDAYS[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
+    }
+
+    /// "Friday 11 October 2024", as council notices print dates.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {} {}",
+            self.weekday(),
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A time of day, 24-hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Time {
+    pub hour: u32,
+    pub minute: u32,
+}
+
+impl Time {
+    /// Parses "10:30" or "10.30" (24-hour clock).
+    pub fn parse(text: &str) -> Option<Time> {
+        let (h, m) = text.trim().split_once([':', '.'])?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        let hour: u32 = h.parse().ok()?;
+        let minute: u32 = m.parse().ok()?;
+        (hour < 24 && minute < 60).then_some(Time { hour, minute })
+    }
+
+    /// "10.30 am", "2.00 pm", as council notices print times.
+    pub fn civil(self) -> String {
+        let (hour, suffix) = match self.hour {
+            0 => (12, "am"),
+            1..=11 => (self.hour, "am"),
+            12 => (12, "pm"),
+            _ => (self.hour - 12, "pm"),
+        };
+        format!("{hour}.{:02} {suffix}", self.minute)
+    }
+}
+
+/// Printed page numbers, first to last inclusive, as the agenda shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PageRange {
+    pub first: u32,
+    pub last: u32,
+}
+
+impl PageRange {
+    pub fn len(self) -> u32 {
+        self.last - self.first + 1
+    }
+
+    pub fn is_empty(self) -> bool {
+        false
+    }
+
+    pub fn as_range(self) -> Range<u32> {
+        self.first..self.last + 1
+    }
+}
+
+impl fmt::Display for PageRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{} - {}", self.first, self.last)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_match_the_calendar() {
+        assert_eq!(
+            Date::new(2024, 10, 11).unwrap().long(),
+            "Friday 11 October 2024"
+        );
+        assert_eq!(
+            Date::new(2024, 10, 3).unwrap().long(),
+            "Thursday 3 October 2024"
+        );
+        assert_eq!(Date::new(2000, 2, 29).unwrap().weekday(), "Tuesday");
+        assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), "Thursday");
+        assert!(Date::new(2023, 2, 29).is_none());
+        assert!(Date::new(2024, 13, 1).is_none());
+    }
+
+    #[test]
+    fn times_print_as_on_a_notice() {
+        assert_eq!(Time::parse("10:30").unwrap().civil(), "10.30 am");
+        assert_eq!(Time::parse("14:00").unwrap().civil(), "2.00 pm");
+        assert_eq!(Time::parse("12.15").unwrap().civil(), "12.15 pm");
+        assert_eq!(Time::parse("0:05").unwrap().civil(), "12.05 am");
+        assert!(Time::parse("25:00").is_none());
+        assert!(Time::parse("10:3").is_none());
+        assert!(Time::parse("half ten").is_none());
+    }
+
+    #[test]
+    fn ranges_print_like_the_agenda() {
+        assert_eq!(
+            PageRange {
+                first: 15,
+                last: 38
+            }
+            .to_string(),
+            "15 - 38"
+        );
+        assert_eq!(PageRange { first: 7, last: 7 }.to_string(), "7");
+    }
+}

@@ -1,0 +1,306 @@
+//! Our own pages, drawn with krilla in the shipped font: the notice and
+//! agenda, blank pages, and the stamp overlays laid over each report page.
+//!
+//! One krilla document holds one page per page of the finished pack, in the
+//! same order, so the font is embedded and subset once for everything we
+//! draw. For a report page, its krilla page is an overlay of the page's
+//! visible size carrying the stamps, later laid over the report page.
+
+pub mod layout;
+pub mod text;
+
+use krilla::geom::{PathBuilder, Point, Size, Transform};
+use krilla::image::Image;
+use krilla::page::PageSettings;
+use krilla::paint::Stroke;
+use krilla::text::TextDirection;
+use krilla::{Document, SerializeSettings};
+
+use crate::error::BuildError;
+use crate::model::Pack;
+use crate::plan::{PagePlan, Slot};
+use layout::{FrontMatter, Mark, PAGE_HEIGHT, PAGE_WIDTH, PictureKind, PictureSizes};
+use text::{Fonts, Weight};
+
+/// Size of the stamps' text.
+const PAGE_NUMBER_SIZE: f32 = 10.0;
+const ITEM_STAMP_SIZE: f32 = 12.0;
+/// Distance of the stamps' baselines from the visible edge.
+const FOOT: f32 = 18.0;
+const HEAD: f32 = 26.0;
+const SIDE: f32 = 28.0;
+
+/// The front-sheet images, decoded.
+#[derive(Default)]
+pub struct Pictures {
+    logo: Option<Image>,
+    signature: Option<Image>,
+}
+
+impl Pictures {
+    /// Reads the logo and signature named in the pack.
+    pub fn load(pack: &Pack) -> Result<Pictures, BuildError> {
+        let read = |picture: &Option<crate::model::Picture>| -> Result<Option<Image>, BuildError> {
+            let Some(picture) = picture else {
+                return Ok(None);
+            };
+            let fail = |reason: String| BuildError::Picture {
+                path: picture.path.clone(),
+                reason,
+            };
+            let data = std::fs::read(&picture.path).map_err(|e| fail(e.to_string()))?;
+            let is_png = data.starts_with(b"\x89PNG");
+            let image = if is_png {
+                Image::from_png(data.into(), true)
+            } else {
+                Image::from_jpeg(data.into(), true)
+            };
+            image
+                .map(Some)
+                .map_err(|e| fail(format!("not a readable PNG or JPEG image ({e})")))
+        };
+        Ok(Pictures {
+            logo: read(&pack.issuer.logo)?,
+            signature: read(&pack.issuer.signature)?,
+        })
+    }
+
+    pub fn sizes(&self) -> PictureSizes {
+        PictureSizes {
+            logo: self.logo.as_ref().map(Image::size),
+            signature: self.signature.as_ref().map(Image::size),
+        }
+    }
+}
+
+/// The visible size of a report page as a reader sees it (after /Rotate),
+/// in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VisibleSize {
+    pub width: f32,
+    pub height: f32,
+}
+
+/// A link from an agenda row's page range to the item's first page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaLink {
+    /// Index of the front-matter page the range is printed on.
+    pub page: usize,
+    pub item: u32,
+    /// Rectangle in PDF user space (origin bottom-left): x1, y1, x2, y2.
+    pub rect: [f32; 4],
+}
+
+/// Our pages as a PDF, one page per page of the pack.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub links: Vec<AgendaLink>,
+}
+
+/// Draws every page we own. `visible(slot_index)` gives the visible size of
+/// the report page at that slot.
+pub fn render(
+    fonts: &Fonts,
+    pictures: &Pictures,
+    front: &FrontMatter,
+    plan: &PagePlan,
+    visible: &dyn Fn(usize) -> VisibleSize,
+) -> Result<Rendered, BuildError> {
+    let mut settings = SerializeSettings::default();
+    settings.enable_tagging = false;
+    settings.xmp_metadata = false;
+    let mut document = Document::new_with(settings);
+    let mut links = Vec::new();
+    // The item whose first page each printed page is, for "Agenda Item N".
+    let item_starts: std::collections::HashMap<u32, u32> = plan
+        .items
+        .iter()
+        .filter_map(|item| Some((item.pages?.first, item.number)))
+        .collect();
+    let a4 = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid size");
+    for (index, slot) in plan.slots.iter().enumerate() {
+        match *slot {
+            Slot::Front(i) => {
+                let mut page = document.start_page_with(a4.clone());
+                let mut surface = page.surface();
+                for mark in &front.pages[i] {
+                    if let Some(link) = draw_mark(&mut surface, fonts, pictures, plan, mark) {
+                        links.push(AgendaLink { page: i, ..link });
+                    }
+                }
+                surface.finish();
+            }
+            Slot::FrontBlank => {
+                let mut page = document.start_page_with(a4.clone());
+                let mut surface = page.surface();
+                blank_notice(&mut surface, fonts);
+                surface.finish();
+            }
+            Slot::Blank { printed } => {
+                let mut page = document.start_page_with(a4.clone());
+                let mut surface = page.surface();
+                blank_notice(&mut surface, fonts);
+                page_number(&mut surface, fonts, PAGE_WIDTH, PAGE_HEIGHT, printed);
+                surface.finish();
+            }
+            Slot::Report { printed, .. } => {
+                let size = visible(index);
+                let settings = PageSettings::from_wh(size.width.max(1.0), size.height.max(1.0))
+                    .expect("a positive page size");
+                let mut page = document.start_page_with(settings);
+                let mut surface = page.surface();
+                page_number(&mut surface, fonts, size.width, size.height, printed);
+                if let Some(item) = item_starts.get(&printed) {
+                    let text = format!("Agenda Item {item}");
+                    let width = fonts.width(&text, Weight::Bold, ITEM_STAMP_SIZE);
+                    let x = (size.width - SIDE - width).max(2.0);
+                    draw_text(
+                        &mut surface,
+                        fonts,
+                        x,
+                        HEAD,
+                        &text,
+                        Weight::Bold,
+                        ITEM_STAMP_SIZE,
+                    );
+                }
+                surface.finish();
+            }
+        }
+    }
+    let pdf = document.finish().map_err(|e| BuildError::Internal {
+        stage: "drawing the notice, agenda and stamps",
+        reason: format!("{e:?}"),
+    })?;
+    Ok(Rendered { pdf, links })
+}
+
+fn draw_text(
+    surface: &mut krilla::surface::Surface<'_>,
+    fonts: &Fonts,
+    x: f32,
+    baseline: f32,
+    text: &str,
+    weight: Weight,
+    size: f32,
+) {
+    surface.draw_text(
+        Point::from_xy(x, baseline),
+        fonts.krilla(weight),
+        size,
+        text,
+        false,
+        TextDirection::Auto,
+    );
+}
+
+fn page_number(
+    surface: &mut krilla::surface::Surface<'_>,
+    fonts: &Fonts,
+    width: f32,
+    height: f32,
+    printed: u32,
+) {
+    let text = format!("Page {printed}");
+    let w = fonts.width(&text, Weight::Regular, PAGE_NUMBER_SIZE);
+    draw_text(
+        surface,
+        fonts,
+        (width - w) / 2.0,
+        height - FOOT,
+        &text,
+        Weight::Regular,
+        PAGE_NUMBER_SIZE,
+    );
+}
+
+fn blank_notice(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts) {
+    let text = "This page is intentionally left blank";
+    let w = fonts.width(text, Weight::Regular, 12.0);
+    draw_text(
+        surface,
+        fonts,
+        (PAGE_WIDTH - w) / 2.0,
+        PAGE_HEIGHT / 2.0,
+        text,
+        Weight::Regular,
+        12.0,
+    );
+}
+
+/// Draws one mark; a page range returns the link it should carry.
+fn draw_mark(
+    surface: &mut krilla::surface::Surface<'_>,
+    fonts: &Fonts,
+    pictures: &Pictures,
+    plan: &PagePlan,
+    mark: &Mark,
+) -> Option<AgendaLink> {
+    match mark {
+        Mark::Text {
+            x,
+            baseline,
+            text,
+            weight,
+            size,
+        } => draw_text(surface, fonts, *x, *baseline, text, *weight, *size),
+        Mark::Rule { x1, x2, y } => {
+            let mut path = PathBuilder::new();
+            path.move_to(*x1, *y);
+            path.line_to(*x2, *y);
+            if let Some(path) = path.finish() {
+                surface.set_stroke(Some(Stroke {
+                    width: 0.75,
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
+        Mark::Picture {
+            kind,
+            x,
+            y,
+            width,
+            height,
+        } => {
+            let image = match kind {
+                PictureKind::Logo => &pictures.logo,
+                PictureKind::Signature => &pictures.signature,
+            };
+            if let (Some(image), Some(size)) = (image, Size::from_wh(*width, *height)) {
+                surface.push_transform(&Transform::from_translate(*x, *y));
+                surface.draw_image(image.clone(), size);
+                surface.pop();
+            }
+        }
+        Mark::PageRange {
+            item,
+            right,
+            baseline,
+            size,
+        } => {
+            let range = plan.range_of(*item)?;
+            let text = range.to_string();
+            let w = fonts.width(&text, Weight::Regular, *size);
+            draw_text(
+                surface,
+                fonts,
+                right - w,
+                *baseline,
+                &text,
+                Weight::Regular,
+                *size,
+            );
+            // In PDF space, y grows upwards from the bottom of the page.
+            let top = PAGE_HEIGHT - (baseline - size);
+            let bottom = PAGE_HEIGHT - (baseline + size * 0.3);
+            return Some(AgendaLink {
+                page: 0,
+                item: *item,
+                rect: [right - w - 1.0, bottom, *right + 1.0, top],
+            });
+        }
+    }
+    None
+}

@@ -153,6 +153,7 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
                     "body": pack.meeting.body,
                     "date": pack.meeting.date.to_string(),
                 },
+                "front_pages": plan.front_pages,
                 "front_matter_pages": plan.front_matter_pages,
                 "printed_pages": plan.printed_pages,
                 "total_pages": plan.total_pages,

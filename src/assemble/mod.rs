@@ -259,7 +259,8 @@ fn stamp(
     prologue: ObjectId,
 ) -> lopdf::Result<()> {
     let overlay_dict = out.get_dictionary(overlay)?.clone();
-    let size = geometry.visible_size();
+    let visible = geometry.visible_size();
+    let size = visible.stamp_canvas();
     let mut form = form_from_page(out, &overlay_dict)?;
     form.dict.set(
         "BBox",
@@ -290,7 +291,9 @@ fn stamp(
     xobjects.set(name.as_bytes(), form_id);
     resources.set("XObject", xobjects);
 
-    let m = geometry.upright_matrix();
+    let k = 1.0 / visible.stamp_scale();
+    let u = geometry.upright_matrix();
+    let m = [u[0] * k, u[1] * k, u[2] * k, u[3] * k, u[4], u[5]];
     let epilogue = format!(
         "\nQ\nq {} {} {} {} {} {} cm /{name} Do Q\n",
         m[0], m[1], m[2], m[3], m[4], m[5]

@@ -77,7 +77,15 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
         Some(p) => lopdf::LoadOptions::with_password(p),
         None => lopdf::LoadOptions::default(),
     };
-    let loaded = PdfDocument::load_mem_with_options(data, options);
+    let mut loaded = PdfDocument::load_mem_with_options(data, options.clone());
+    // Old encrypted files may lack the /ID that the key is derived from;
+    // readers take it as empty. lopdf cannot decrypt without one, so give the
+    // trailer an empty one and read again.
+    if loaded.as_ref().is_ok_and(|pdf| pdf.objects.is_empty() || pdf.is_encrypted())
+        && let Some(patched) = with_empty_file_id(data)
+    {
+        loaded = PdfDocument::load_mem_with_options(&patched, options);
+    }
     let pdf = loaded.map_err(|e| match e {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword if password.is_some() => {
             DocumentProblem::WrongPassword
@@ -103,4 +111,22 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
 fn looks_like_pdf(data: &[u8]) -> bool {
     let head = &data[..data.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// `data` with `/ID [<> <>]` added to its last classic trailer, if it is
+/// encrypted and has no /ID. The trailer follows the cross-reference table,
+/// so no object moves.
+fn with_empty_file_id(data: &[u8]) -> Option<Vec<u8>> {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).rposition(|w| w == needle);
+    let trailer = find(data, b"trailer")?;
+    let tail = &data[trailer..];
+    if find(tail, b"/ID").is_some() || find(tail, b"/Encrypt").is_none() {
+        return None;
+    }
+    let open = trailer + tail.windows(2).position(|w| w == b"<<")? + 2;
+    let mut patched = Vec::with_capacity(data.len() + 16);
+    patched.extend_from_slice(&data[..open]);
+    patched.extend_from_slice(b"/ID [<> <>] ");
+    patched.extend_from_slice(&data[open..]);
+    Some(patched)
 }

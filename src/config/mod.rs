@@ -24,14 +24,14 @@ pub fn load(path: &Path) -> Result<Pack, PackFileError> {
 /// relative document paths.
 pub fn parse(path: &Path, text: &str) -> Result<Pack, PackFileError> {
     let mut checker = Checker::new(path, text);
-    let root = match DeTable::parse(text) {
-        Ok(root) => root,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            checker.problem(span, err.message().trim(), "here", None);
-            return Err(checker.into_error());
-        }
-    };
+    // Recover from syntax errors so that the rest of the file is checked
+    // too; a key lost to a syntax error is then not also reported missing.
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    for err in &syntax_errors {
+        let span = err.span().unwrap_or(0..0);
+        checker.problem(span.clone(), err.message().trim(), "here", None);
+        checker.syntax_errors.push(span);
+    }
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let pack = read_pack(&mut checker, &base, path, text, root.get_ref(), root.span());
     match (checker.is_clean(), pack) {

@@ -18,6 +18,9 @@ pub(crate) struct Checker {
     text: Arc<String>,
     line_starts: Vec<usize>,
     problems: Vec<Problem>,
+    /// Where the TOML syntax errors are: a key missing from a table with one
+    /// may have been swallowed by it, so it is not also reported missing.
+    pub syntax_errors: Vec<Range<usize>>,
 }
 
 impl Checker {
@@ -30,6 +33,7 @@ impl Checker {
             text: Arc::new(text.to_string()),
             line_starts,
             problems: Vec::new(),
+            syntax_errors: Vec::new(),
         }
     }
 
@@ -50,6 +54,11 @@ impl Checker {
     }
 
     pub fn problem(&mut self, span: Range<usize>, message: &str, label: &str, help: Option<&str>) {
+        // One message per place: a value the TOML parser already rejected
+        // is not reported again as the wrong type.
+        if self.syntax_errors.iter().any(|e| e.start == span.start) && !self.problems.is_empty() {
+            return;
+        }
         let line = self.line_of(span.start);
         let column = self.text[self.line_starts[line - 1]..span.start.min(self.text.len())]
             .chars()
@@ -207,7 +216,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 span: v.span(),
             }),
             None => {
-                if required {
+                let swallowed = c
+                    .syntax_errors
+                    .iter()
+                    .any(|e| e.start >= self.span.start && e.start <= self.span.end);
+                if required && !swallowed {
                     let at = self.span.start..self.span.start;
                     c.problem(
                         at,

@@ -81,6 +81,32 @@ pub struct VisibleSize {
     pub height: f32,
 }
 
+/// The stamps are drawn on a canvas whose short side is at least this many
+/// points, scaled down onto smaller pages, so they stay inside the page.
+const MIN_STAMP_CANVAS: f32 = 200.0;
+
+impl VisibleSize {
+    /// How much larger than the page the stamp canvas is (1 for any page
+    /// of ordinary size).
+    pub fn stamp_scale(self) -> f32 {
+        let short = self.width.min(self.height);
+        if short > 0.0 && short < MIN_STAMP_CANVAS {
+            MIN_STAMP_CANVAS / short
+        } else {
+            1.0
+        }
+    }
+
+    /// The canvas the stamps are drawn on.
+    pub fn stamp_canvas(self) -> VisibleSize {
+        let k = self.stamp_scale();
+        VisibleSize {
+            width: self.width * k,
+            height: self.height * k,
+        }
+    }
+}
+
 /// A link from an agenda row's page range to the item's first page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaLink {
@@ -144,7 +170,7 @@ pub fn render(
                 surface.finish();
             }
             Slot::Report { printed, .. } => {
-                let size = visible(index);
+                let size = visible(index).stamp_canvas();
                 let settings = PageSettings::from_wh(size.width.max(1.0), size.height.max(1.0))
                     .expect("a positive page size");
                 let mut page = document.start_page_with(settings);

@@ -1,0 +1,13 @@
+//! agendapack's integration tests: one binary, a module per feature. Every
+//! test builds real packs with the real binary and reads the PDF back the
+//! way a person (pdftotext) or a viewer (page tree, outline) would.
+
+mod corpus;
+mod determinism;
+mod example_pack;
+mod front_matter;
+mod navigation;
+mod pack_file;
+mod pagination;
+mod stamps;
+mod support;

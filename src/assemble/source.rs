@@ -81,7 +81,9 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
     // Old encrypted files may lack the /ID that the key is derived from;
     // readers take it as empty. lopdf cannot decrypt without one, so give the
     // trailer an empty one and read again.
-    if loaded.as_ref().is_ok_and(|pdf| pdf.objects.is_empty() || pdf.is_encrypted())
+    if loaded
+        .as_ref()
+        .is_ok_and(|pdf| pdf.objects.is_empty() || pdf.is_encrypted())
         && let Some(patched) = with_empty_file_id(data)
     {
         loaded = PdfDocument::load_mem_with_options(&patched, options);

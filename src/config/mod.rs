@@ -350,10 +350,20 @@ fn default_title(path: &Path) -> String {
 /// Splits a description into paragraphs at blank lines, joining the lines
 /// of each paragraph with spaces.
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    // `lines` also splits at "\r\n", so Windows line endings work too.
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.extend(line.split_whitespace());
+        }
+    }
+    out
 }
 
 /// Where `build` writes when no `-o` is given: beside the pack file, with

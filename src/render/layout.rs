@@ -295,17 +295,11 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     let column = (RIGHT - LEFT) / 2.0 - 12.0;
     let right_x = LEFT + (RIGHT - LEFT) / 2.0 + 12.0;
     let mut left = paragraph(fonts, &issuer.title, Weight::Bold, 10.0, LEFT, column);
-    left.push(text_line(LEFT, &issuer.officer, Weight::Regular, 10.0));
-    for line in &issuer.address {
-        left.push(text_line(LEFT, line, Weight::Regular, 10.0));
-    }
-    if let Some(tel) = &issuer.telephone {
-        left.push(text_line(
-            LEFT,
-            &format!("Tel: {tel}"),
-            Weight::Regular,
-            10.0,
-        ));
+    let mut lines = vec![issuer.officer.clone()];
+    lines.extend(issuer.address.iter().cloned());
+    lines.extend(issuer.telephone.iter().map(|tel| format!("Tel: {tel}")));
+    for line in &lines {
+        left.extend(paragraph(fonts, line, Weight::Regular, 10.0, LEFT, column));
     }
     let contact = &pack.contact;
     let mut right = paragraph(
@@ -327,11 +321,14 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
         ));
     }
     if let Some(tel) = &contact.telephone {
-        right.push(text_line(
-            right_x,
-            &format!("Tel: {tel}"),
+        let tel = format!("Tel: {tel}");
+        right.extend(paragraph(
+            fonts,
+            &tel,
             Weight::Regular,
             10.0,
+            right_x,
+            column,
         ));
     }
     right.push(text_line(
@@ -406,7 +403,14 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
             }],
         });
     }
-    signed.push(text_line(LEFT, &issuer.officer, Weight::Regular, 11.0));
+    signed.extend(paragraph(
+        fonts,
+        &issuer.officer,
+        Weight::Regular,
+        11.0,
+        LEFT,
+        RIGHT - LEFT,
+    ));
     signed.extend(paragraph(
         fonts,
         &issuer.title,

@@ -16,7 +16,10 @@ const REFUSED: [(&str, &str); 2] = [
 /// image data read is cut or runs on): qpdf re-reads such a stream without
 /// its filter. Repairing stream lengths is issue 3's work.
 const DAMAGED_STREAMS: [&str; 1] = ["pdf20-utf8-test.pdf"];
-const STREAM_WARNINGS: [&str; 2] = ["error decoding stream data", "re-processed without filtering"];
+const STREAM_WARNINGS: [&str; 2] = [
+    "error decoding stream data",
+    "re-processed without filtering",
+];
 
 fn corpus_files() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(CORPUS)
@@ -30,7 +33,10 @@ fn corpus_files() -> Vec<String> {
 }
 
 fn pdfinfo_pages(path: &Path) -> usize {
-    let out = std::process::Command::new("pdfinfo").arg(path).output().unwrap();
+    let out = std::process::Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .unwrap();
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -62,9 +68,15 @@ fn every_corpus_file_is_merged_and_stamped_or_refused_by_name() {
         assert_eq!(front % 2, 0, "{name}: front matter {front} pages");
         for printed in 1..=numbered {
             let text = page_text(&out, front + printed);
-            assert!(text.contains(&format!("Page {printed}")), "{name}: printed page {printed} unstamped");
+            assert!(
+                text.contains(&format!("Page {printed}")),
+                "{name}: printed page {printed} unstamped"
+            );
         }
-        assert!(page_text(&out, front + 1).contains("Agenda Item 1"), "{name}");
+        assert!(
+            page_text(&out, front + 1).contains("Agenda Item 1"),
+            "{name}"
+        );
         if DAMAGED_STREAMS.contains(&name.as_str()) {
             qpdf_check_allowing(&out, &STREAM_WARNINGS);
         } else {
@@ -86,13 +98,33 @@ fn a_password_from_the_environment_opens_a_protected_report() {
     std::fs::write(&pack, text).unwrap();
     let out = dir.path().join("out.pdf");
     let args = ["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()];
-    let unset = agendapack().args(args).env_remove("AGENDAPACK_TEST_PW").output().unwrap();
+    let unset = agendapack()
+        .args(args)
+        .env_remove("AGENDAPACK_TEST_PW")
+        .output()
+        .unwrap();
     assert_eq!(unset.status.code(), Some(4));
-    assert!(stderr(&unset).contains("AGENDAPACK_TEST_PW"), "{}", stderr(&unset));
-    let wrong = agendapack().args(args).env("AGENDAPACK_TEST_PW", "guess").output().unwrap();
+    assert!(
+        stderr(&unset).contains("AGENDAPACK_TEST_PW"),
+        "{}",
+        stderr(&unset)
+    );
+    let wrong = agendapack()
+        .args(args)
+        .env("AGENDAPACK_TEST_PW", "guess")
+        .output()
+        .unwrap();
     assert_eq!(wrong.status.code(), Some(4));
-    assert!(stderr(&wrong).contains("does not open"), "{}", stderr(&wrong));
-    let right = agendapack().args(args).env("AGENDAPACK_TEST_PW", "openpassword").output().unwrap();
+    assert!(
+        stderr(&wrong).contains("does not open"),
+        "{}",
+        stderr(&wrong)
+    );
+    let right = agendapack()
+        .args(args)
+        .env("AGENDAPACK_TEST_PW", "openpassword")
+        .output()
+        .unwrap();
     assert!(right.status.success(), "{}", stderr(&right));
     assert!(flat_text(&out, 3, 3).contains("Page 1"));
     qpdf_check(&out);
@@ -116,6 +148,9 @@ fn all_readable_corpus_files_make_one_pack() {
     assert_eq!(total, plan["total_pages"].as_u64().unwrap() as usize);
     let text = flat_text(&pdf, total - printed + 1, total);
     for n in 1..=printed {
-        assert!(text.contains(&format!("Page {n} ")) || text.ends_with(&format!("Page {n}")), "Page {n} missing");
+        assert!(
+            text.contains(&format!("Page {n} ")) || text.ends_with(&format!("Page {n}")),
+            "Page {n} missing"
+        );
     }
 }

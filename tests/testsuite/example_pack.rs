@@ -14,12 +14,21 @@ fn the_example_agenda_reads_like_the_published_pack() {
     let front = plan["front_matter_pages"].as_u64().unwrap() as usize;
     assert_eq!(plan["printed_pages"], 54);
     let agenda: String = (1..=front).map(|p| page_text(&pdf, p)).collect();
-    for (number, range) in [(2, "1 - 6"), (3, "7 - 8"), (7, "9 - 14"), (8, "15 - 38"), (12, "39 - 54")] {
+    for (number, range) in [
+        (2, "1 - 6"),
+        (3, "7 - 8"),
+        (7, "9 - 14"),
+        (8, "15 - 38"),
+        (12, "39 - 54"),
+    ] {
         let line = agenda
             .lines()
             .find(|l| l.trim_start().starts_with(&format!("{number}:")))
             .unwrap_or_else(|| panic!("item {number} on the agenda"));
-        assert!(line.replace(' ', "").ends_with(&range.replace(' ', "")), "item {number}: {line:?}");
+        assert!(
+            line.replace(' ', "").ends_with(&range.replace(' ', "")),
+            "item {number}: {line:?}"
+        );
     }
     for title in [
         "Membership of the Panel",
@@ -50,19 +59,48 @@ fn example_pack_structure_snapshot() {
         let joined = text.join(" ");
         let mut marks = Vec::new();
         if let Some(at) = joined.find("Agenda Item ") {
-            marks.push(joined[at..].split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+            marks.push(
+                joined[at..]
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
         if joined.contains("intentionally left blank") {
             marks.push("blank".into());
         }
         if let Some(at) = joined.rfind("Page ") {
-            marks.push(joined[at..].split_whitespace().take(2).collect::<Vec<_>>().join(" "));
+            marks.push(
+                joined[at..]
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
-        writeln!(dump, "{:>3} label={:<4} {:.0}x{:.0} rot={} {}", i + 1, labels[i], w, h, rotate, marks.join(" | ")).unwrap();
+        writeln!(
+            dump,
+            "{:>3} label={:<4} {:.0}x{:.0} rot={} {}",
+            i + 1,
+            labels[i],
+            w,
+            h,
+            rotate,
+            marks.join(" | ")
+        )
+        .unwrap();
     }
     writeln!(dump, "outline:").unwrap();
     for (depth, title, page) in outline(&doc) {
-        writeln!(dump, "{}{} -> {}", "  ".repeat(depth + 1), title, labels[page]).unwrap();
+        writeln!(
+            dump,
+            "{}{} -> {}",
+            "  ".repeat(depth + 1),
+            title,
+            labels[page]
+        )
+        .unwrap();
     }
     writeln!(dump, "agenda links:").unwrap();
     for (i, &page) in pages.iter().enumerate().take(6) {

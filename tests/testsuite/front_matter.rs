@@ -5,7 +5,13 @@ use crate::support::*;
 #[test]
 fn the_notice_carries_everything_a_front_sheet_needs() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = pack_with(dir.path(), &[item("Minutes of the Previous Meeting", &[&corpus("annotated_pdf.pdf")])]);
+    let pack = pack_with(
+        dir.path(),
+        &[item(
+            "Minutes of the Previous Meeting",
+            &[&corpus("annotated_pdf.pdf")],
+        )],
+    );
     let pdf = build(&pack, dir.path());
     let notice = flat_text(&pdf, 1, 1);
     for expected in [
@@ -27,7 +33,10 @@ fn the_notice_carries_everything_a_front_sheet_needs() {
         "Councillor Itrat Ali (Chair)",
         "Councillor Jane Rylah",
     ] {
-        assert!(notice.contains(expected), "front sheet lacks {expected:?}:\n{notice}");
+        assert!(
+            notice.contains(expected),
+            "front sheet lacks {expected:?}:\n{notice}"
+        );
     }
 }
 
@@ -64,22 +73,44 @@ documents = ["{}"]
     let flat = flat_text(&pdf, 2, 2);
     assert!(flat.starts_with("Agenda"), "{flat}");
     assert!(flat.contains("Reports or Explanatory Notes Attached"));
-    let line = |start: &str| agenda.lines().find(|l| l.trim_start().starts_with(start)).unwrap_or_else(|| panic!("{start}: {agenda}")).to_string();
+    let line = |start: &str| {
+        agenda
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {agenda}"))
+            .to_string()
+    };
     assert!(line("7:").contains("Quality Assurance Annual Report"));
     assert!(line("7:").trim_end().ends_with("1-6"), "{}", line("7:"));
     // pdftotext squeezes the range's spaces.
-    assert!(flat.replace(' ', "").contains("QualityAssuranceAnnualReport1-6"), "{flat}");
+    assert!(
+        flat.replace(' ', "")
+            .contains("QualityAssuranceAnnualReport1-6"),
+        "{flat}"
+    );
     // Numbering continues from an explicit number.
     assert!(line("8:").contains("Work Programme") && line("8:").trim_end().ends_with("7-8"));
     assert!(line("Reports or Explanatory").trim_end().ends_with("Pages"));
-    assert!(flat.contains("The Panel will consider the Children's Services Annual Quality Assurance report."));
+    assert!(flat.contains(
+        "The Panel will consider the Children's Services Annual Quality Assurance report."
+    ));
     assert!(flat.contains("for the last 12 months for consideration and discussion."));
     assert!(flat.contains("Contact: Vicky Metheringham, Service Director Robert Fordyce, Head of Quality Assurance and Practice Development"), "{flat}");
     // Wrapped lines stay left of the Pages column.
     let (words, width, _) = words(&pdf, 2);
-    let range_left = words.iter().filter(|w| w.text == "1").map(|w| w.x0).fold(f32::MAX, f32::min);
-    for w in words.iter().filter(|w| !w.text.chars().all(|c| c.is_ascii_digit() || c == '-') && w.text != "Pages") {
-        assert!(w.x1 <= range_left + 0.5 || w.y0 < 100.0, "{w:?} runs into the Pages column");
+    let range_left = words
+        .iter()
+        .filter(|w| w.text == "1")
+        .map(|w| w.x0)
+        .fold(f32::MAX, f32::min);
+    for w in words
+        .iter()
+        .filter(|w| !w.text.chars().all(|c| c.is_ascii_digit() || c == '-') && w.text != "Pages")
+    {
+        assert!(
+            w.x1 <= range_left + 0.5 || w.y0 < 100.0,
+            "{w:?} runs into the Pages column"
+        );
         assert!(w.x1 < width - 50.0);
     }
 }
@@ -87,7 +118,9 @@ documents = ["{}"]
 #[test]
 fn a_long_agenda_flows_onto_more_pages() {
     let dir = tempfile::tempdir().unwrap();
-    let titles: Vec<String> = (1..=40).map(|i| format!("Scrutiny of service area number {i}")).collect();
+    let titles: Vec<String> = (1..=40)
+        .map(|i| format!("Scrutiny of service area number {i}"))
+        .collect();
     let items: Vec<ItemSpec<'_>> = titles.iter().map(|t| item(t, &[])).collect();
     let mut items = items;
     let report = corpus("annotated_pdf.pdf");
@@ -99,7 +132,11 @@ fn a_long_agenda_flows_onto_more_pages() {
     assert!(front >= 3, "40 items need more than one agenda page");
     let text = flat_text(&pdf, 1, front);
     for t in &titles {
-        assert_eq!(text.matches(&format!("{t} ")).count() + text.matches(&format!("{t}.")).count(), 2, "{t}: title and description once each");
+        assert_eq!(
+            text.matches(&format!("{t} ")).count() + text.matches(&format!("{t}.")).count(),
+            2,
+            "{t}: title and description once each"
+        );
     }
     assert!(text.contains("41: Final report"));
 }

@@ -66,14 +66,22 @@ fn agenda_ranges_link_to_each_items_first_page() {
         links.extend(internal_links(&doc, page));
     }
     let targets: Vec<usize> = links.iter().map(|(_, p)| p + 1 - front).collect();
-    assert_eq!(targets, vec![1, 7, 11, 19], "printed pages the agenda links go to");
+    assert_eq!(
+        targets,
+        vec![1, 7, 11, 19],
+        "printed pages the agenda links go to"
+    );
     // Each link covers the printed range text on its agenda page.
     for (page_index, &page) in pages[..front].iter().enumerate() {
         let (words, _, h) = words(&pdf, page_index + 1);
         for (rect, target) in internal_links(&doc, page) {
             let first = (target + 1 - front).to_string();
             let hit = words.iter().any(|w| {
-                w.text == first && w.x0 >= rect[0] - 1.0 && w.x1 <= rect[2] + 1.0 && h - w.y1 >= rect[1] - 2.0 && h - w.y0 <= rect[3] + 2.0
+                w.text == first
+                    && w.x0 >= rect[0] - 1.0
+                    && w.x1 <= rect[2] + 1.0
+                    && h - w.y1 >= rect[1] - 2.0
+                    && h - w.y0 <= rect[3] + 2.0
             });
             assert!(hit, "link {rect:?} does not cover '{first}'");
         }
@@ -91,14 +99,31 @@ fn title_author_and_language_are_set() {
         decode_text(info.get(b"Title").unwrap()),
         "Children's Scrutiny Panel \u{2013} Friday 11 October 2024 \u{2013} Public Document Pack"
     );
-    assert_eq!(decode_text(info.get(b"Author").unwrap()), "Kirklees Council");
+    assert_eq!(
+        decode_text(info.get(b"Author").unwrap()),
+        "Kirklees Council"
+    );
     let catalog = doc.catalog().unwrap();
     assert_eq!(decode_text(catalog.get(b"Lang").unwrap()), "en-GB");
-    let prefs = doc.dereference(catalog.get(b"ViewerPreferences").unwrap()).unwrap().1.as_dict().unwrap();
-    assert_eq!(prefs.get(b"DisplayDocTitle").unwrap(), &Object::Boolean(true));
-    let out = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let prefs = doc
+        .dereference(catalog.get(b"ViewerPreferences").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap();
+    assert_eq!(
+        prefs.get(b"DisplayDocTitle").unwrap(),
+        &Object::Boolean(true)
+    );
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
     let info = String::from_utf8_lossy(&out.stdout);
-    assert!(info.contains("Title:           Children's Scrutiny Panel"), "{info}");
+    assert!(
+        info.contains("Title:           Children's Scrutiny Panel"),
+        "{info}"
+    );
 }
 
 #[test]
@@ -119,10 +144,20 @@ fn links_and_annotations_inside_reports_survive_the_merge() {
         doc.get_page_annotations(pages[i])
             .unwrap_or_default()
             .iter()
-            .filter_map(|a| a.get(b"Subtype").ok()?.as_name().ok().map(|n| String::from_utf8_lossy(n).into_owned()))
+            .filter_map(|a| {
+                a.get(b"Subtype")
+                    .ok()?
+                    .as_name()
+                    .ok()
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+            })
             .collect()
     };
-    assert!(subtypes(front).contains(&"Link".to_string()), "{:?}", subtypes(front));
+    assert!(
+        subtypes(front).contains(&"Link".to_string()),
+        "{:?}",
+        subtypes(front)
+    );
     let annotated = subtypes(front + 2);
     for kind in ["Text", "Highlight", "Ink"] {
         assert!(annotated.contains(&kind.to_string()), "{annotated:?}");

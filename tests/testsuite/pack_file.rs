@@ -48,7 +48,11 @@ title = "Declaration of Interests"
     assert!(err.contains("did you mean `name`?"), "{err}");
     assert!(err.contains("[contact] is missing `name`"), "{err}");
     assert!(err.contains("problems"), "{err}");
-    assert_eq!(std::fs::read(&out).unwrap(), b"the previous pack", "the previous pack is kept");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        b"the previous pack",
+        "the previous pack is kept"
+    );
 }
 
 #[test]
@@ -58,13 +62,20 @@ fn toml_syntax_errors_point_at_the_line() {
     std::fs::write(&pack, "[meeting]\nbody = \"Panel\ndate = 2024-10-11\n").unwrap();
     let result = run(&["check", pack.to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(3));
-    assert!(stderr(&result).contains(&format!("{}:2:", pack.display())), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains(&format!("{}:2:", pack.display())),
+        "{}",
+        stderr(&result)
+    );
 }
 
 #[test]
 fn check_writes_nothing_and_reports_ok() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = pack_with(dir.path(), &[item("Report", &[&corpus("annotated_pdf.pdf")])]);
+    let pack = pack_with(
+        dir.path(),
+        &[item("Report", &[&corpus("annotated_pdf.pdf")])],
+    );
     let result = run(&["check", pack.to_str().unwrap()]);
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(stdout(&result).contains("OK"));
@@ -75,7 +86,10 @@ fn check_writes_nothing_and_reports_ok() {
 #[test]
 fn the_default_output_sits_beside_the_pack_file() {
     let dir = tempfile::tempdir().unwrap();
-    let pack = pack_with(dir.path(), &[item("Report", &[&corpus("annotated_pdf.pdf")])]);
+    let pack = pack_with(
+        dir.path(),
+        &[item("Report", &[&corpus("annotated_pdf.pdf")])],
+    );
     let result = run(&["build", pack.to_str().unwrap()]);
     assert!(result.status.success(), "{}", stderr(&result));
     let pdf = dir.path().join("pack.pdf");

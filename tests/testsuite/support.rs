@@ -108,7 +108,11 @@ pub fn page_text(pdf: &Path, page: usize) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -139,7 +143,14 @@ pub struct Word {
 
 pub fn words(pdf: &Path, page: usize) -> (Vec<Word>, f32, f32) {
     let out = Command::new("pdftotext")
-        .args(["-cropbox", "-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .args([
+            "-cropbox",
+            "-bbox",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
         .arg(pdf)
         .arg("-")
         .output()
@@ -158,7 +169,8 @@ pub fn words(pdf: &Path, page: usize) -> (Vec<Word>, f32, f32) {
             w = attr(line, "width");
             h = attr(line, "height");
         } else if line.starts_with("<word ") {
-            let text = line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
+            let text =
+                line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string();
             words.push(Word {
                 text,
                 x0: attr(line, "xMin"),
@@ -192,7 +204,10 @@ pub fn rotation(doc: &Document, page: ObjectId) -> i64 {
 pub fn dest_page(doc: &Document, dest: &Object, pages: &[ObjectId]) -> usize {
     let array = doc.dereference(dest).unwrap().1.as_array().unwrap();
     let id = array[0].as_reference().unwrap();
-    pages.iter().position(|&p| p == id).expect("destination is a page of the pack")
+    pages
+        .iter()
+        .position(|&p| p == id)
+        .expect("destination is a page of the pack")
 }
 
 /// The outline as (depth, title, 0-based page index).
@@ -205,8 +220,19 @@ pub fn outline(doc: &Document) -> Vec<(usize, String, usize)> {
     out
 }
 
-fn walk_outline(doc: &Document, parent: ObjectId, depth: usize, pages: &[ObjectId], out: &mut Vec<(usize, String, usize)>) {
-    let mut next = doc.get_dictionary(parent).unwrap().get(b"First").and_then(Object::as_reference).ok();
+fn walk_outline(
+    doc: &Document,
+    parent: ObjectId,
+    depth: usize,
+    pages: &[ObjectId],
+    out: &mut Vec<(usize, String, usize)>,
+) {
+    let mut next = doc
+        .get_dictionary(parent)
+        .unwrap()
+        .get(b"First")
+        .and_then(Object::as_reference)
+        .ok();
     while let Some(id) = next {
         let dict = doc.get_dictionary(id).unwrap();
         let title = decode_text(dict.get(b"Title").unwrap());
@@ -220,7 +246,10 @@ fn walk_outline(doc: &Document, parent: ObjectId, depth: usize, pages: &[ObjectI
 pub fn decode_text(object: &Object) -> String {
     let bytes = object.as_str().unwrap();
     if bytes.starts_with(&[0xfe, 0xff]) {
-        let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         String::from_utf16(&units).unwrap()
     } else {
         String::from_utf8_lossy(bytes).into_owned()
@@ -231,7 +260,12 @@ pub fn decode_text(object: &Object) -> String {
 /// which is what agendapack writes).
 pub fn page_labels(doc: &Document) -> Vec<String> {
     let catalog = doc.catalog().unwrap();
-    let labels = doc.dereference(catalog.get(b"PageLabels").unwrap()).unwrap().1.as_dict().unwrap();
+    let labels = doc
+        .dereference(catalog.get(b"PageLabels").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap();
     let nums = labels.get(b"Nums").unwrap().as_array().unwrap();
     let ranges: Vec<(usize, Vec<u8>, i64)> = nums
         .chunks(2)
@@ -278,7 +312,9 @@ pub fn internal_links(doc: &Document, page: ObjectId) -> Vec<([f32; 4], usize)> 
         if annot.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Link") {
             continue;
         }
-        let Ok(dest) = annot.get(b"Dest") else { continue };
+        let Ok(dest) = annot.get(b"Dest") else {
+            continue;
+        };
         let rect: Vec<f32> = annot
             .get(b"Rect")
             .unwrap()
@@ -287,7 +323,10 @@ pub fn internal_links(doc: &Document, page: ObjectId) -> Vec<([f32; 4], usize)> 
             .iter()
             .map(|o| o.as_float().unwrap())
             .collect();
-        out.push(([rect[0], rect[1], rect[2], rect[3]], dest_page(doc, dest, &pages)));
+        out.push((
+            [rect[0], rect[1], rect[2], rect[3]],
+            dest_page(doc, dest, &pages),
+        ));
     }
     out
 }
@@ -295,8 +334,16 @@ pub fn internal_links(doc: &Document, page: ObjectId) -> Vec<([f32; 4], usize)> 
 /// qpdf --check passes, allowing only the warnings that contain one of
 /// `allowed` (for inputs that are themselves damaged).
 pub fn qpdf_check_allowing(pdf: &Path, allowed: &[&str]) {
-    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf is installed");
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf is installed");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let unexpected: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("WARNING") || l.contains("ERROR"))
@@ -310,7 +357,11 @@ pub fn qpdf_check_allowing(pdf: &Path, allowed: &[&str]) {
 }
 
 pub fn qpdf_check(pdf: &Path) {
-    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf is installed");
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf is installed");
     assert!(
         out.status.success() && !String::from_utf8_lossy(&out.stdout).contains("WARNING"),
         "qpdf --check {}: {}{}",

@@ -28,13 +28,16 @@
 //! | 12   | agenda-plan-2024-25.pdf               |   5   | 49-53, blank 54 (end)  |
 //!
 //! Arithmetic:
-//! - item 2:  minutes 6 pages -> 1..=6; 6 is even, so item 3 starts on 7.      "1 - 6"
-//! - item 3:  form 2 pages -> 7..=8; item 7 starts on 9.                       "7 - 8"
-//! - item 7:  cover 2 -> 9..=10; appendix 4 -> 11..=14; item 8 starts on 15.   "9 - 14"
-//! - item 8:  cover 2 -> 15..=16; inspection report 11 -> 17..=27, ends odd so
-//!            blank 28; presentation 9 -> 29..=37, blank 38; item 12 on 39.   "15 - 38"
-//! - item 12: work programme 9 -> 39..=47, blank 48; agenda plan 5 -> 49..=53,
-//!            and the pack must end on an even page, so blank 54.             "39 - 54"
+//!
+//! ```text
+//! item 2:  minutes 6 pages -> 1..=6; 6 is even, so item 3 starts on 7.       "1 - 6"
+//! item 3:  form 2 pages -> 7..=8; item 7 starts on 9.                        "7 - 8"
+//! item 7:  cover 2 -> 9..=10; appendix 4 -> 11..=14; item 8 starts on 15.    "9 - 14"
+//! item 8:  cover 2 -> 15..=16; inspection report 11 -> 17..=27, ends odd so
+//!          blank 28; presentation 9 -> 29..=37, blank 38; item 12 on 39.    "15 - 38"
+//! item 12: work programme 9 -> 39..=47, blank 48; agenda plan 5 -> 49..=53,
+//!          and the pack must end on an even page, so blank 54.              "39 - 54"
+//! ```
 //!
 //! This matches the published text: a "This page is intentionally left blank"
 //! follows the inspection report, the presentation, the work programme and the
@@ -399,8 +402,9 @@ impl Fonts {
 //   | a | b |       a table row. In a cell "¶" separates paragraphs, which may
 //                   start with "**" (bold) or "- " (bullet); an empty paragraph
 //                   is a placeholder. With align=N, paragraph k of every column
-//                   from N on starts at the same height. A row with one cell
-//                   spans the table. `===` between rows breaks the page.
+//                   from N on starts at the same height; a row written `|^ ...`
+//                   aligns all its columns. A row with one cell spans the
+//                   table. `===` between rows breaks the page.
 // ---------------------------------------------------------------------------
 
 enum Block {
@@ -512,11 +516,10 @@ fn parse(markup: &str) -> Vec<Block> {
                     break;
                 }
             }
+            blocks.push(Block::Table(table));
             if break_before {
-                blocks.push(Block::Table(table));
+                // A `===` after the last row.
                 blocks.push(Block::PageBreak);
-            } else {
-                blocks.push(Block::Table(table));
             }
             continue;
         }
@@ -668,17 +671,17 @@ impl<'a> Layout<'a> {
             body_lines: 0,
         };
         let number = self.pages.len() + 1;
-        if let Some((text, from)) = self.running {
-            if number >= from {
-                page.ops.push(Op::Text {
-                    x: self.left,
-                    baseline: baseline(MARGIN, RUNNING_SIZE, LEADING),
-                    size: RUNNING_SIZE,
-                    bold: false,
-                    grey: true,
-                    text: text.to_string(),
-                });
-            }
+        if let Some((text, from)) = self.running
+            && number >= from
+        {
+            page.ops.push(Op::Text {
+                x: self.left,
+                baseline: baseline(MARGIN, RUNNING_SIZE, LEADING),
+                size: RUNNING_SIZE,
+                bold: false,
+                grey: true,
+                text: text.to_string(),
+            });
         }
         self.pages.push(page);
         self.y = self.top;
@@ -970,7 +973,10 @@ impl<'a> Layout<'a> {
                 grey: false,
                 text: l.text.clone(),
             });
-            page.body_lines += 1;
+            if !shaded {
+                // A repeated header row alone does not make a page of text.
+                page.body_lines += 1;
+            }
         }
         if table.borders {
             let bottom = top + h;

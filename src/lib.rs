@@ -69,6 +69,8 @@ pub struct Built {
     pub plan: PagePlan,
     /// Total size of the documents read, in bytes.
     pub input_bytes: u64,
+    /// What was removed or repaired, naming the item and document.
+    pub warnings: Vec<String>,
 }
 
 /// Builds the pack in memory.
@@ -105,7 +107,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     let rendered = render::render(&fonts, &pictures, &front, &plan, &visible)?;
     let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
     let id = build_id(pack, &sources);
-    let pdf = assemble::assemble(
+    let assembled = assemble::assemble(
         pack,
         assemble::Parts {
             plan: &plan,
@@ -116,9 +118,10 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         },
     )?;
     Ok(Built {
-        pdf,
+        pdf: assembled.pdf,
         plan,
         input_bytes,
+        warnings: assembled.warnings,
     })
 }
 

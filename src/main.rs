@@ -109,6 +109,9 @@ fn build(pack_path: &Path, output: Option<PathBuf>) -> Result<(), BuildError> {
     let built = agendapack::build(&pack)?;
     let output = output.unwrap_or_else(|| config::default_output(pack_path));
     output::write_atomically(&output, &built.pdf)?;
+    for warning in &built.warnings {
+        eprintln!("warning: {warning}");
+    }
     let plan = &built.plan;
     println!(
         "Wrote {}: {} pages ({} front matter, {} numbered), {} items, {} documents, {}",

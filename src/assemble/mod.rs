@@ -2,6 +2,7 @@
 //! stamp overlays, page tree, bookmarks, page labels, agenda links, document
 //! information. lopdf has no merge API; this is it.
 
+pub mod carry;
 pub mod geometry;
 pub mod source;
 
@@ -31,7 +32,14 @@ pub struct Parts<'a> {
 }
 
 /// Merges everything into the finished pack and returns its bytes.
-pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
+/// A merged pack and what the clerk should know about it.
+pub struct Assembled {
+    pub pdf: Vec<u8>,
+    /// Things removed or repaired, each naming the item and document.
+    pub warnings: Vec<String>,
+}
+
+pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> {
     let internal = |stage: &'static str| {
         move |e: lopdf::Error| BuildError::Internal {
             stage,
@@ -60,9 +68,24 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
     // Report pages, with inherited attributes made their own before the
     // page tree they inherit from is left behind.
     let mut report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>> = Vec::new();
-    for docs in parts.sources {
+    let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
+    let mut warnings = Vec::new();
+    for (i, docs) in parts.sources.into_iter().enumerate() {
         let mut item_pages = Vec::new();
-        for mut source in docs {
+        let mut item_carried = Vec::new();
+        for (d, mut source) in docs.into_iter().enumerate() {
+            let mut carried = carry::prepare(&mut source.pdf, &source.pages);
+            let item = &pack.items[i];
+            for warning in carried.warnings() {
+                warnings.push(format!(
+                    "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: {warning}",
+                    pack.source.display(),
+                    item.documents[d].line,
+                    item.number,
+                    item.title,
+                    item.documents[d].path.display()
+                ));
+            }
             let geometries: Vec<Geometry> = source
                 .pages
                 .iter()
@@ -72,6 +95,20 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
                 own_inherited_attributes(&mut source.pdf, page, geometry);
             }
             let map = import(&mut out, source.pdf);
+            carried.outline = carried
+                .outline
+                .and_then(|(f, l, n)| Some((*map.get(&f)?, *map.get(&l)?, n)));
+            carried.fields = carried
+                .fields
+                .iter()
+                .filter_map(|f| map.get(f).copied())
+                .collect();
+            for resources in [&mut carried.form_resources, &mut carried.form_appearance] {
+                if let Some(object) = resources.as_mut() {
+                    renumber(object, &map);
+                }
+            }
+            item_carried.push(carried);
             item_pages.push(
                 source
                     .pages
@@ -82,6 +119,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
             );
         }
         report_pages.push(item_pages);
+        carried_all.push(item_carried);
     }
 
     // The pages in order, with stamps laid over the report pages.
@@ -125,7 +163,8 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
     );
 
     add_agenda_links(&mut out, &pages, plan, &parts.rendered.links)?;
-    let outlines = add_outline(&mut out, pack, plan, parts.front, &pages);
+    let outlines = add_outline(&mut out, pack, plan, parts.front, &pages, &carried_all);
+    let form = merge_forms(&mut out, pack, &carried_all);
     let title = document_title(pack);
     let mut catalog = Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
@@ -143,6 +182,9 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
     ]);
     if let Some(outlines) = outlines {
         catalog.set("Outlines", outlines);
+    }
+    if let Some(form) = form {
+        catalog.set("AcroForm", form);
     }
     let catalog_id = out.add_object(catalog);
     let info = out.add_object(Dictionary::from_iter([
@@ -181,7 +223,80 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Vec<u8>, BuildError> {
             stage: "writing the pack",
             reason: e.to_string(),
         })?;
-    Ok(bytes)
+    Ok(Assembled {
+        pdf: bytes,
+        warnings,
+    })
+}
+
+/// One interactive form for the whole pack: every report's fields, with a
+/// top-level name that clashes with an earlier report's renamed so both
+/// stay live and independent.
+fn merge_forms(
+    out: &mut PdfDocument,
+    pack: &Pack,
+    carried: &[Vec<carry::Carried>],
+) -> Option<Object> {
+    let mut fields = Vec::new();
+    let mut taken: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+    let mut resources = None;
+    let mut appearance = None;
+    for (i, docs) in carried.iter().enumerate() {
+        for (d, c) in docs.iter().enumerate() {
+            resources = resources.or_else(|| c.form_resources.clone());
+            appearance = appearance.or_else(|| c.form_appearance.clone());
+            for &field in &c.fields {
+                if let Ok(dict) = out.get_dictionary_mut(field)
+                    && let Ok(Object::String(name, format)) = dict.get(b"T").cloned()
+                {
+                    let mut unique = name.clone();
+                    if taken.contains(&unique) {
+                        let suffix = format!(" (item {} document {})", pack.items[i].number, d + 1);
+                        unique = match decode_text_bytes(&name) {
+                            Some(text) => text_bytes(&format!("{text}{suffix}")),
+                            None => [name.clone(), suffix.into_bytes()].concat(),
+                        };
+                        dict.set("T", Object::String(unique.clone(), format));
+                    }
+                    taken.insert(unique);
+                }
+                fields.push(Object::Reference(field));
+            }
+        }
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    let mut form = Dictionary::from_iter([("Fields", Object::Array(fields))]);
+    if let Some(dr) = resources {
+        form.set("DR", dr);
+    }
+    if let Some(da) = appearance {
+        form.set("DA", da);
+    }
+    Some(Object::Reference(out.add_object(form)))
+}
+
+/// A PDF text string's bytes as text, if it is UTF-16BE or plain ASCII.
+fn decode_text_bytes(bytes: &[u8]) -> Option<String> {
+    if let Some(utf16) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = utf16
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16(&units).ok()
+    } else {
+        bytes
+            .is_ascii()
+            .then(|| String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+fn text_bytes(s: &str) -> Vec<u8> {
+    match text(s) {
+        Object::String(bytes, _) => bytes,
+        _ => unreachable!("text() makes strings"),
+    }
 }
 
 /// The title shown in the reader's title bar.
@@ -406,6 +521,8 @@ struct Bookmark {
     title: String,
     page: ObjectId,
     children: Vec<Bookmark>,
+    /// A report's own outline, nested (closed) under its bookmark.
+    imported: Option<(ObjectId, ObjectId, i64)>,
 }
 
 fn add_outline(
@@ -414,20 +531,23 @@ fn add_outline(
     plan: &PagePlan,
     front: &FrontMatter,
     pages: &[ObjectId],
+    carried: &[Vec<carry::Carried>],
 ) -> Option<ObjectId> {
     let mut top = vec![
         Bookmark {
             title: "Notice of meeting".into(),
             page: pages[0],
             children: Vec::new(),
+            imported: None,
         },
         Bookmark {
             title: "Agenda".into(),
             page: pages[front.agenda_start],
             children: Vec::new(),
+            imported: None,
         },
     ];
-    for (item, placement) in pack.items.iter().zip(&plan.items) {
+    for ((item, placement), carried) in pack.items.iter().zip(&plan.items).zip(carried) {
         let Some(range) = placement.pages else {
             continue;
         };
@@ -437,12 +557,15 @@ fn add_outline(
             children: placement
                 .documents
                 .iter()
-                .map(|d| Bookmark {
+                .zip(carried)
+                .map(|(d, c)| Bookmark {
                     title: d.title.clone(),
                     page: pages[plan.physical(d.pages.first)],
                     children: Vec::new(),
+                    imported: c.outline,
                 })
                 .collect(),
+            imported: None,
         });
     }
     let root = out.new_object_id();
@@ -488,6 +611,22 @@ fn write_bookmarks(
             dict.set("Last", last);
             dict.set("Count", Object::Integer(n));
             count += n;
+        } else if let Some((first, last, n)) = mark.imported {
+            // The report's own bookmarks, closed, under its entry.
+            let mut next = Some(first);
+            let mut seen = std::collections::HashSet::new();
+            while let Some(id) = next {
+                if !seen.insert(id) {
+                    break;
+                }
+                next = out.get_dictionary_mut(id).ok().and_then(|d| {
+                    d.set("Parent", ids[i]);
+                    d.get(b"Next").ok().and_then(|n| n.as_reference().ok())
+                });
+            }
+            dict.set("First", first);
+            dict.set("Last", last);
+            dict.set("Count", Object::Integer(-n));
         }
         count += 1;
         out.objects.insert(ids[i], Object::Dictionary(dict));

@@ -235,8 +235,18 @@ fn walk_outline(
         .ok();
     while let Some(id) = next {
         let dict = doc.get_dictionary(id).unwrap();
-        let title = decode_text(dict.get(b"Title").unwrap());
-        let page = dest_page(doc, dict.get(b"Dest").unwrap(), pages);
+        let title = decode_text(doc.dereference(dict.get(b"Title").unwrap()).unwrap().1);
+        let dest = match dict.get(b"Dest") {
+            Ok(d) => d.clone(),
+            Err(_) => {
+                let action = doc
+                    .dereference(dict.get(b"A").expect("a /Dest or an /A"))
+                    .unwrap()
+                    .1;
+                action.as_dict().unwrap().get(b"D").unwrap().clone()
+            }
+        };
+        let page = dest_page(doc, &dest, pages);
         out.push((depth, title, page));
         walk_outline(doc, id, depth + 1, pages, out);
         next = dict.get(b"Next").and_then(Object::as_reference).ok();

@@ -1,0 +1,197 @@
+//! What survives the merge (links by name, the reports' own bookmarks, live
+//! form fields) and what must not reach a public pack (scripts, attachments).
+
+use lopdf::Object;
+
+use crate::support::*;
+
+/// Follows a link annotation's /Dest or GoTo /D to a page index.
+fn link_target(
+    doc: &lopdf::Document,
+    annot: &lopdf::Dictionary,
+    pages: &[lopdf::ObjectId],
+) -> Option<usize> {
+    let dest = match annot.get(b"Dest") {
+        Ok(d) => d.clone(),
+        Err(_) => {
+            let action = doc
+                .dereference(annot.get(b"A").ok()?)
+                .ok()?
+                .1
+                .as_dict()
+                .ok()?;
+            if action.get(b"S").ok()?.as_name().ok()? != b"GoTo" {
+                return None;
+            }
+            action.get(b"D").ok()?.clone()
+        }
+    };
+    Some(dest_page(doc, &dest, pages))
+}
+
+#[test]
+fn named_links_and_the_reports_own_bookmarks_point_into_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_with(
+        dir.path(),
+        &[item("Outlined", &[&corpus("pdflatex-outline.pdf")])],
+    );
+    let pdf = build(&pack, dir.path());
+    let doc = load(&pdf);
+    let pages = pages(&doc);
+    let front = pages.len() - 4;
+    let mut internal = 0;
+    for &page in &pages[front..] {
+        for annot in doc.get_page_annotations(page).unwrap_or_default() {
+            let is_goto = annot.get(b"Dest").is_ok()
+                || annot
+                    .get(b"A")
+                    .ok()
+                    .and_then(|a| doc.dereference(a).ok())
+                    .and_then(|(_, a)| {
+                        a.as_dict()
+                            .ok()?
+                            .get(b"S")
+                            .ok()?
+                            .as_name()
+                            .ok()
+                            .map(|n| n == b"GoTo")
+                    })
+                    .unwrap_or(false);
+            if is_goto {
+                let target =
+                    link_target(&doc, annot, &pages).expect("an internal link resolves to a page");
+                assert!(
+                    target >= front,
+                    "link into the report, not the front matter"
+                );
+                internal += 1;
+            }
+        }
+    }
+    // pdflatex-outline.pdf has 9 links (MANIFEST), some to named destinations.
+    assert!(internal >= 5, "{internal} internal links kept");
+    let outline = outline(&doc);
+    let nested: Vec<&(usize, String, usize)> = outline.iter().filter(|(d, _, _)| *d == 2).collect();
+    assert!(
+        nested.len() >= 3,
+        "the report's own bookmarks nest under its document: {outline:?}"
+    );
+    assert!(nested.iter().all(|(_, _, p)| *p >= front));
+    assert!(nested.iter().any(|(_, t, _)| t == "Foo"));
+}
+
+#[test]
+fn form_fields_stay_live_and_clashing_names_are_made_unique() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = corpus("libreoffice-form.pdf");
+    let latex = corpus("pdflatex-forms.pdf");
+    let pack = pack_with(
+        dir.path(),
+        &[
+            item("Forms", &[&form, &latex]),
+            item("Same form again", &[&form]),
+        ],
+    );
+    let pdf = build(&pack, dir.path());
+    let doc = load(&pdf);
+    let catalog = doc.catalog().unwrap();
+    let acroform = doc
+        .dereference(catalog.get(b"AcroForm").unwrap())
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap();
+    let fields = acroform.get(b"Fields").unwrap().as_array().unwrap();
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            decode_text(
+                doc.dereference(f)
+                    .unwrap()
+                    .1
+                    .as_dict()
+                    .unwrap()
+                    .get(b"T")
+                    .unwrap(),
+            )
+        })
+        .collect();
+    let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(
+        unique.len(),
+        names.len(),
+        "field names are unique: {names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.ends_with("(item 2 document 1)")),
+        "{names:?}"
+    );
+    // pdftk-style check by a reader: poppler lists every field.
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("AcroForm"));
+    // Widgets on the pages belong to the fields in the form.
+    let widgets: usize = pages(&doc)
+        .iter()
+        .map(|&p| {
+            doc.get_page_annotations(p)
+                .unwrap_or_default()
+                .iter()
+                .filter(|a| {
+                    a.get(b"Subtype").ok().and_then(|s| s.as_name().ok())
+                        == Some(b"Widget".as_slice())
+                })
+                .count()
+        })
+        .sum();
+    assert!(widgets >= 9 * 2 + 3, "{widgets} widgets");
+    qpdf_check(&pdf);
+}
+
+#[test]
+fn attachments_and_scripts_do_not_reach_the_public_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_with(
+        dir.path(),
+        &[item(
+            "Attached",
+            &[
+                &corpus("with-attachment.pdf"),
+                &corpus("pdflatex-forms.pdf"),
+            ],
+        )],
+    );
+    let out = dir.path().join("out.pdf");
+    let result = run(&["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let err = stderr(&result);
+    assert!(
+        err.contains("with-attachment.pdf") && err.contains("removed attached files"),
+        "{err}"
+    );
+    assert!(
+        err.contains("pdflatex-forms.pdf") && err.contains("JavaScript"),
+        "{err}"
+    );
+    let doc = load(&out);
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict() {
+            assert!(
+                dict.get(b"Subtype").ok().and_then(|s| s.as_name().ok())
+                    != Some(b"FileAttachment".as_slice())
+            );
+            assert!(
+                dict.get(b"Type").ok().and_then(|s| s.as_name().ok())
+                    != Some(b"EmbeddedFile".as_slice())
+            );
+            assert!(!dict.has(b"JS") && !dict.has(b"AA"), "{dict:?}");
+            if let Ok(Object::Name(s)) = dict.get(b"S") {
+                assert!(s != b"JavaScript" && s != b"Launch" && s != b"SubmitForm");
+            }
+        }
+    }
+    qpdf_check(&out);
+}

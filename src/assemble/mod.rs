@@ -76,7 +76,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         for (d, mut source) in docs.into_iter().enumerate() {
             let mut carried = carry::prepare(&mut source.pdf, &source.pages);
             let item = &pack.items[i];
-            for warning in carried.warnings() {
+            for warning in source.warnings.iter().cloned().chain(carried.warnings()) {
                 warnings.push(format!(
                     "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: {warning}",
                     pack.source.display(),

@@ -16,6 +16,8 @@ pub struct SourceDocument {
     pub bytes: u64,
     /// SHA-256 of the file: part of what identifies a build.
     pub digest: [u8; 32],
+    /// Repairs made while reading it.
+    pub warnings: Vec<String>,
 }
 
 /// Opens every document of the pack, item by item, reporting every document
@@ -56,16 +58,45 @@ pub fn open(
         ),
         None => None,
     };
-    let pdf = parse(&data, password.as_deref()).map_err(fail)?;
-    let pages: Vec<ObjectId> = pdf.page_iter().collect();
+    // A parser panic on a hostile file must not take the build down with it.
+    let parsed =
+        std::panic::catch_unwind(|| parse(&data, password.as_deref())).unwrap_or_else(|_| {
+            Err(DocumentProblem::Damaged(
+                "the file could not be parsed".into(),
+            ))
+        });
+    let pdf = parsed.map_err(fail)?;
+    let mut warnings = Vec::new();
+    if let Some(recovery) = &pdf.xref_recovery {
+        warnings.push(format!(
+            "repaired a damaged file ({})",
+            describe_recovery(recovery)
+        ));
+    }
+    // A damaged page tree may list pages whose objects are gone: keep the
+    // pages that are there.
+    let listed: Vec<ObjectId> = pdf.page_iter().collect();
+    let pages: Vec<ObjectId> = listed
+        .iter()
+        .copied()
+        .filter(|&id| pdf.get_dictionary(id).is_ok())
+        .collect();
     if pages.is_empty() {
         return Err(fail(DocumentProblem::NoPages));
+    }
+    if pages.len() < listed.len() {
+        warnings.push(format!(
+            "{} of its {} pages could not be recovered and are left out",
+            listed.len() - pages.len(),
+            listed.len()
+        ));
     }
     Ok(SourceDocument {
         pdf,
         pages,
         bytes: data.len() as u64,
         digest: sha2::Sha256::digest(&data).into(),
+        warnings,
     })
 }
 
@@ -86,7 +117,21 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
         .is_ok_and(|pdf| pdf.objects.is_empty() || pdf.is_encrypted())
         && let Some(patched) = with_empty_file_id(data)
     {
-        loaded = PdfDocument::load_mem_with_options(&patched, options);
+        loaded = PdfDocument::load_mem_with_options(&patched, options.clone());
+    }
+    // A damaged file may load with a cross-reference table that leads to no
+    // pages; rebuilding the table from the objects themselves may find them.
+    if let Ok(pdf) = &loaded
+        && !pdf.is_encrypted()
+        && pdf.page_iter().next().is_none()
+    {
+        let mut rebuild = options.clone();
+        rebuild.force_reconstruct = true;
+        if let Ok(rebuilt) = PdfDocument::load_mem_with_options(data, rebuild)
+            && rebuilt.page_iter().next().is_some()
+        {
+            loaded = Ok(rebuilt);
+        }
     }
     let pdf = loaded.map_err(|e| match e {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword if password.is_some() => {
@@ -131,4 +176,13 @@ fn with_empty_file_id(data: &[u8]) -> Option<Vec<u8>> {
     patched.extend_from_slice(b"/ID [<> <>] ");
     patched.extend_from_slice(&data[open..]);
     Some(patched)
+}
+
+fn describe_recovery(recovery: &lopdf::xref::XrefRecovery) -> &'static str {
+    match recovery {
+        lopdf::xref::XrefRecovery::OffsetCorrected => {
+            "a cross-reference offset was wrong and was corrected"
+        }
+        _ => "the cross-reference table was rebuilt by scanning the file",
+    }
 }

@@ -10,5 +10,6 @@ mod merge;
 mod navigation;
 mod pack_file;
 mod pagination;
+mod robustness;
 mod stamps;
 mod support;

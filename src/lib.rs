@@ -71,6 +71,10 @@ pub struct Built {
     pub input_bytes: u64,
     /// What was removed or repaired, naming the item and document.
     pub warnings: Vec<String>,
+    /// Identical streams (logos, fonts, images) stored once, and the bytes
+    /// that saved.
+    pub shared_streams: usize,
+    pub saved_bytes: u64,
 }
 
 /// Builds the pack in memory.
@@ -122,6 +126,8 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         plan,
         input_bytes,
         warnings: assembled.warnings,
+        shared_streams: assembled.shared_streams,
+        saved_bytes: assembled.saved_bytes,
     })
 }
 

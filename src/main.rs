@@ -123,6 +123,14 @@ fn build(pack_path: &Path, output: Option<PathBuf>) -> Result<(), BuildError> {
         pack.items.iter().map(|i| i.documents.len()).sum::<usize>(),
         megabytes(built.pdf.len() as u64),
     );
+    if built.shared_streams > 0 {
+        println!(
+            "Stored {} repeated fonts, images or other streams once, saving {} (inputs {}).",
+            built.shared_streams,
+            megabytes(built.saved_bytes),
+            megabytes(built.input_bytes)
+        );
+    }
     Ok(())
 }
 

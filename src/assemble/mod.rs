@@ -3,6 +3,7 @@
 //! information. lopdf has no merge API; this is it.
 
 pub mod carry;
+pub mod dedupe;
 pub mod geometry;
 pub mod source;
 
@@ -37,6 +38,9 @@ pub struct Assembled {
     pub pdf: Vec<u8>,
     /// Things removed or repaired, each naming the item and document.
     pub warnings: Vec<String>,
+    /// Identical streams stored once, and the bytes that saved.
+    pub shared_streams: usize,
+    pub saved_bytes: u64,
 }
 
 pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> {
@@ -213,6 +217,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     out.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
     out.prune_objects();
+    let (shared_streams, saved_bytes) = dedupe::share_identical_streams(&mut out);
     let mut bytes = Vec::new();
     let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
@@ -226,6 +231,8 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     Ok(Assembled {
         pdf: bytes,
         warnings,
+        shared_streams,
+        saved_bytes,
     })
 }
 

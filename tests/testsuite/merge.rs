@@ -195,3 +195,62 @@ fn attachments_and_scripts_do_not_reach_the_public_pack() {
     }
     qpdf_check(&out);
 }
+
+#[test]
+fn a_report_repeated_in_the_pack_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let scan = corpus("Seige_of_Vicksburg_Sample_OCR.pdf");
+    let once = pack_with(dir.path(), &[item("Once", &[&scan])]);
+    let once_pdf = dir.path().join("once.pdf");
+    assert!(
+        run(&[
+            "build",
+            once.to_str().unwrap(),
+            "-o",
+            once_pdf.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let twice = pack_with(
+        dir.path(),
+        &[item("First", &[&scan]), item("Second", &[&scan])],
+    );
+    let twice_pdf = dir.path().join("twice.pdf");
+    let result = run(&[
+        "build",
+        twice.to_str().unwrap(),
+        "-o",
+        twice_pdf.to_str().unwrap(),
+    ]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(
+        stdout(&result).contains("repeated fonts, images or other streams once"),
+        "{}",
+        stdout(&result)
+    );
+    let (one, two) = (
+        std::fs::metadata(&once_pdf).unwrap().len(),
+        std::fs::metadata(&twice_pdf).unwrap().len(),
+    );
+    // The scans (206 kB) are stored once: the second copy adds its page
+    // objects, stamps and bookmarks only.
+    assert!(two < one + one / 10, "once {one} bytes, twice {two} bytes");
+    // Both copies still show their scans: same text on both.
+    let front = load(&twice_pdf).get_pages().len() - 12;
+    for page in 1..=6 {
+        let a = flat_text(&twice_pdf, front + page, front + page);
+        let b = flat_text(&twice_pdf, front + 6 + page, front + 6 + page);
+        // The same words (reading order may differ around the stamps).
+        let words = |s: &str| {
+            let mut w: Vec<String> = s.split_whitespace().map(str::to_string).collect();
+            w.retain(|w| {
+                !["Agenda", "Item", "Page"].contains(&w.as_str()) && w.parse::<u32>().is_err()
+            });
+            w.sort();
+            w
+        };
+        assert_eq!(words(&a), words(&b), "page {page}");
+    }
+    qpdf_check(&twice_pdf);
+}

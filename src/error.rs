@@ -22,6 +22,10 @@ pub enum DocumentProblem {
     PasswordVariableUnset(String),
     #[error("the PDF has no readable pages")]
     NoPages,
+    #[error("the image cannot be read: {0}")]
+    BadImage(String),
+    #[error("this kind of file cannot go into a pack (use PDF, JPEG, PNG or TIFF)")]
+    UnsupportedKind,
 }
 
 impl DocumentProblem {

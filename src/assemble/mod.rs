@@ -3,6 +3,7 @@
 //! information. lopdf has no merge API; this is it.
 
 pub mod carry;
+pub mod convert;
 pub mod dedupe;
 pub mod geometry;
 pub mod source;

@@ -59,8 +59,17 @@ pub fn open(
         None => None,
     };
     // A parser panic on a hostile file must not take the build down with it.
+    let kind = super::convert::Kind::of(&document.path);
+    let converted = match kind {
+        None if !looks_like_pdf(&data) => return Err(fail(DocumentProblem::UnsupportedKind)),
+        Some(k) if k != super::convert::Kind::Pdf => {
+            Some(super::convert::image_to_pdf(&data, k).map_err(fail)?)
+        }
+        _ => None,
+    };
+    let pdf_bytes = converted.as_deref().unwrap_or(&data);
     let parsed =
-        std::panic::catch_unwind(|| parse(&data, password.as_deref())).unwrap_or_else(|_| {
+        std::panic::catch_unwind(|| parse(pdf_bytes, password.as_deref())).unwrap_or_else(|_| {
             Err(DocumentProblem::Damaged(
                 "the file could not be parsed".into(),
             ))

@@ -6,6 +6,7 @@ mod corpus;
 mod determinism;
 mod example_pack;
 mod front_matter;
+mod images;
 mod merge;
 mod navigation;
 mod pack_file;

@@ -1,0 +1,157 @@
+//! Attachments that are not PDF: scanned images (JPEG, PNG, TIFF including
+//! multi-page scans) become one A4 page per image, portrait or landscape by
+//! the image's shape, with clear margins for the stamps.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use krilla::geom::{Size, Transform};
+use krilla::image::Image;
+use krilla::page::PageSettings;
+use krilla::{Document, SerializeSettings};
+
+use crate::error::DocumentProblem;
+
+const A4_SHORT: f32 = 595.28;
+const A4_LONG: f32 = 841.89;
+/// Clear space around the image: the sides, and the top and bottom where
+/// "Agenda Item N" and "Page N" go.
+const SIDE_MARGIN: f32 = 28.0;
+const STAMP_MARGIN: f32 = 44.0;
+
+/// The kinds of file agendapack can read, by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Pdf,
+    Jpeg,
+    Png,
+    Tiff,
+}
+
+impl Kind {
+    pub fn of(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "pdf" => Kind::Pdf,
+            "jpg" | "jpeg" => Kind::Jpeg,
+            "png" => Kind::Png,
+            "tif" | "tiff" => Kind::Tiff,
+            _ => return None,
+        })
+    }
+}
+
+/// A PDF of `data`, one page per image.
+pub fn image_to_pdf(data: &[u8], kind: Kind) -> Result<Vec<u8>, DocumentProblem> {
+    let bad = |e: String| DocumentProblem::BadImage(e);
+    let images = match kind {
+        // JPEG and PNG go in as they are, with no re-encoding.
+        Kind::Jpeg => vec![Image::from_jpeg(data.to_vec().into(), true).map_err(bad)?],
+        Kind::Png => vec![Image::from_png(data.to_vec().into(), true).map_err(bad)?],
+        Kind::Tiff => tiff_frames(data)?,
+        Kind::Pdf => unreachable!("PDFs are not converted"),
+    };
+    let mut settings = SerializeSettings::default();
+    settings.enable_tagging = false;
+    settings.xmp_metadata = false;
+    let mut document = Document::new_with(settings);
+    for image in images {
+        let (w, h) = image.size();
+        let (pw, ph) = if w > h {
+            (A4_LONG, A4_SHORT)
+        } else {
+            (A4_SHORT, A4_LONG)
+        };
+        let (bw, bh) = (pw - 2.0 * SIDE_MARGIN, ph - 2.0 * STAMP_MARGIN);
+        let scale = (bw / w.max(1) as f32).min(bh / h.max(1) as f32);
+        let (iw, ih) = (w as f32 * scale, h as f32 * scale);
+        let mut page = document.start_page_with(PageSettings::from_wh(pw, ph).expect("A4"));
+        let mut surface = page.surface();
+        surface.push_transform(&Transform::from_translate((pw - iw) / 2.0, (ph - ih) / 2.0));
+        if let Some(size) = Size::from_wh(iw, ih) {
+            surface.draw_image(image, size);
+        }
+        surface.pop();
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| bad(format!("{e:?}")))
+}
+
+/// Every frame of a (multi-page) TIFF, as RGBA images.
+fn tiff_frames(data: &[u8]) -> Result<Vec<Image>, DocumentProblem> {
+    use tiff::decoder::{Decoder, DecodingResult};
+    use tiff::{ColorType, tags::Tag};
+    let bad = |what: String| DocumentProblem::BadImage(what);
+    let mut decoder = Decoder::new(Cursor::new(data)).map_err(|e| bad(e.to_string()))?;
+    let mut frames = Vec::new();
+    loop {
+        let n = frames.len() + 1;
+        let (w, h) = decoder
+            .dimensions()
+            .map_err(|e| bad(format!("page {n}: {e}")))?;
+        let colour = decoder
+            .colortype()
+            .map_err(|e| bad(format!("page {n}: {e}")))?;
+        let white_is_zero = decoder.get_tag_u32(Tag::PhotometricInterpretation).ok() == Some(0);
+        let pixels = decoder
+            .read_image()
+            .map_err(|e| bad(format!("page {n}: {e}")))?;
+        let count = w as usize * h as usize;
+        let mut rgba = Vec::with_capacity(count * 4);
+        let mut push_grey = |v: u8| {
+            let v = if white_is_zero { 255 - v } else { v };
+            rgba.extend_from_slice(&[v, v, v, 255]);
+        };
+        match (colour, pixels) {
+            (ColorType::Gray(1), DecodingResult::U8(bits)) => {
+                let row = (w as usize).div_ceil(8);
+                for y in 0..h as usize {
+                    for x in 0..w as usize {
+                        let byte = bits.get(y * row + x / 8).copied().unwrap_or(0);
+                        push_grey(if byte & (0x80 >> (x % 8)) != 0 {
+                            255
+                        } else {
+                            0
+                        });
+                    }
+                }
+            }
+            (ColorType::Gray(8), DecodingResult::U8(v)) => v.iter().for_each(|&g| push_grey(g)),
+            (ColorType::Gray(16), DecodingResult::U16(v)) => {
+                v.iter().for_each(|&g| push_grey((g >> 8) as u8))
+            }
+            (ColorType::RGB(8), DecodingResult::U8(v)) => v
+                .chunks_exact(3)
+                .for_each(|p| rgba.extend_from_slice(&[p[0], p[1], p[2], 255])),
+            (ColorType::RGB(16), DecodingResult::U16(v)) => v.chunks_exact(3).for_each(|p| {
+                rgba.extend_from_slice(&[
+                    (p[0] >> 8) as u8,
+                    (p[1] >> 8) as u8,
+                    (p[2] >> 8) as u8,
+                    255,
+                ])
+            }),
+            (ColorType::RGBA(8), DecodingResult::U8(v)) => rgba.extend_from_slice(&v),
+            (ColorType::GrayA(8), DecodingResult::U8(v)) => v
+                .chunks_exact(2)
+                .for_each(|p| rgba.extend_from_slice(&[p[0], p[0], p[0], p[1]])),
+            (other, _) => {
+                return Err(bad(format!(
+                    "page {n}: TIFF colour type {other:?} is not supported"
+                )));
+            }
+        }
+        if rgba.len() != count * 4 {
+            return Err(bad(format!("page {n}: image data is incomplete")));
+        }
+        frames.push(Image::from_rgba8(rgba, w, h));
+        if !decoder.more_images() {
+            break;
+        }
+        decoder
+            .next_image()
+            .map_err(|e| bad(format!("page {}: {e}", n + 1)))?;
+    }
+    Ok(frames)
+}

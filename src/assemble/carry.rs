@@ -28,6 +28,9 @@ pub struct Carried {
     /// The form's default resources and appearance, if any.
     pub form_resources: Option<Object>,
     pub form_appearance: Option<Object>,
+    /// Optional content (layers): every group, and those off by default.
+    pub layers: Vec<ObjectId>,
+    pub layers_off: Vec<ObjectId>,
     pub resolved_links: usize,
     pub removed_actions: usize,
     pub removed_attachments: usize,
@@ -130,6 +133,43 @@ pub fn prepare(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Carried {
             let count = siblings(pdf, first).len() as i64;
             carried.outline = Some((first, last, count));
         }
+    }
+
+    // Optional content: which layers exist and which start hidden.
+    if let Some(props) = catalog
+        .get(b"OCProperties")
+        .ok()
+        .and_then(|p| pdf.dereference(p).ok())
+        .and_then(|(_, p)| p.as_dict().ok())
+    {
+        let refs = |o: Option<&Object>| -> Vec<ObjectId> {
+            o.and_then(|o| pdf.dereference(o).ok())
+                .and_then(|(_, o)| o.as_array().ok())
+                .map(|a| a.iter().filter_map(|r| r.as_reference().ok()).collect())
+                .unwrap_or_default()
+        };
+        carried.layers = refs(props.get(b"OCGs").ok());
+        let default = props
+            .get(b"D")
+            .ok()
+            .and_then(|d| pdf.dereference(d).ok())
+            .and_then(|(_, d)| d.as_dict().ok());
+        let base_off = default
+            .and_then(|d| d.get(b"BaseState").ok())
+            .and_then(|b| b.as_name().ok())
+            == Some(b"OFF".as_slice());
+        let on = refs(default.and_then(|d| d.get(b"ON").ok()));
+        let off = refs(default.and_then(|d| d.get(b"OFF").ok()));
+        carried.layers_off = if base_off {
+            carried
+                .layers
+                .iter()
+                .copied()
+                .filter(|l| !on.contains(l))
+                .collect()
+        } else {
+            off
+        };
     }
 
     // Form fields.

@@ -108,6 +108,16 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                 .iter()
                 .filter_map(|f| map.get(f).copied())
                 .collect();
+            carried.layers = carried
+                .layers
+                .iter()
+                .filter_map(|f| map.get(f).copied())
+                .collect();
+            carried.layers_off = carried
+                .layers_off
+                .iter()
+                .filter_map(|f| map.get(f).copied())
+                .collect();
             for resources in [&mut carried.form_resources, &mut carried.form_appearance] {
                 if let Some(object) = resources.as_mut() {
                     renumber(object, &map);
@@ -170,6 +180,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     add_agenda_links(&mut out, &pages, plan, &parts.rendered.links)?;
     let outlines = add_outline(&mut out, pack, plan, parts.front, &pages, &carried_all);
     let form = merge_forms(&mut out, pack, &carried_all);
+    let layers = merge_layers(&carried_all);
     let title = document_title(pack);
     let mut catalog = Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
@@ -190,6 +201,9 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     }
     if let Some(form) = form {
         catalog.set("AcroForm", form);
+    }
+    if let Some(layers) = layers {
+        catalog.set("OCProperties", layers);
     }
     let catalog_id = out.add_object(catalog);
     let info = out.add_object(Dictionary::from_iter([
@@ -283,6 +297,33 @@ fn merge_forms(
         form.set("DA", da);
     }
     Some(Object::Reference(out.add_object(form)))
+}
+
+/// The reports' layers (optional content), each shown or hidden as its
+/// report had it: without this, a reader shows every layer.
+fn merge_layers(carried: &[Vec<carry::Carried>]) -> Option<Object> {
+    let all: Vec<&carry::Carried> = carried.iter().flatten().collect();
+    let groups: Vec<Object> = all
+        .iter()
+        .flat_map(|c| c.layers.iter())
+        .map(|&id| id.into())
+        .collect();
+    if groups.is_empty() {
+        return None;
+    }
+    let off: Vec<Object> = all
+        .iter()
+        .flat_map(|c| c.layers_off.iter())
+        .map(|&id| id.into())
+        .collect();
+    let default = Dictionary::from_iter([
+        ("Order", Object::Array(groups.clone())),
+        ("OFF", Object::Array(off)),
+    ]);
+    Some(Object::Dictionary(Dictionary::from_iter([
+        ("OCGs", Object::Array(groups)),
+        ("D", Object::Dictionary(default)),
+    ])))
 }
 
 /// A PDF text string's bytes as text, if it is UTF-16BE or plain ASCII.

@@ -5,6 +5,7 @@
 mod corpus;
 mod determinism;
 mod example_pack;
+mod fidelity;
 mod front_matter;
 mod images;
 mod merge;

@@ -24,8 +24,14 @@ pub enum DocumentProblem {
     NoPages,
     #[error("the image cannot be read: {0}")]
     BadImage(String),
-    #[error("this kind of file cannot go into a pack (use PDF, JPEG, PNG or TIFF)")]
+    #[error(
+        "this kind of file cannot go into a pack (use PDF, an image, or a Word, spreadsheet or presentation file)"
+    )]
     UnsupportedKind,
+    #[error("LibreOffice is needed to convert this document to PDF, and it is not installed")]
+    NoLibreOffice,
+    #[error("converting the document to PDF failed: {0}")]
+    ConversionFailed(String),
 }
 
 impl DocumentProblem {
@@ -35,6 +41,9 @@ impl DocumentProblem {
                 "ask the author for an unprotected copy, or give the password: documents = [{ path = \"...\", password_env = \"VARIABLE\" }] and set VARIABLE",
             ),
             DocumentProblem::NotPdf => Some("save or export the document as PDF"),
+            DocumentProblem::NoLibreOffice => Some(
+                "install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDAPACK_SOFFICE to the soffice program, or export the document to PDF yourself",
+            ),
             DocumentProblem::Damaged(_) | DocumentProblem::NoPages => {
                 Some("open it in a PDF viewer and save or print it to a new PDF")
             }

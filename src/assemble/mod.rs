@@ -6,6 +6,7 @@ pub mod carry;
 pub mod convert;
 pub mod dedupe;
 pub mod geometry;
+pub mod office;
 pub mod source;
 
 use std::collections::HashMap;

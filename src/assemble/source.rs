@@ -61,6 +61,9 @@ pub fn open(
     // A parser panic on a hostile file must not take the build down with it.
     let kind = super::convert::Kind::of(&document.path);
     let converted = match kind {
+        None if super::office::is_office(&document.path) => {
+            Some(super::office::to_pdf(&data, &document.path).map_err(fail)?)
+        }
         None if !looks_like_pdf(&data) => return Err(fail(DocumentProblem::UnsupportedKind)),
         Some(k) if k != super::convert::Kind::Pdf => {
             Some(super::convert::image_to_pdf(&data, k).map_err(fail)?)

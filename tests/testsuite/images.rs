@@ -108,7 +108,7 @@ fn unreadable_images_and_unknown_kinds_are_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.png");
     std::fs::write(&broken, b"\x89PNG\r\n\x1a\nnot really").unwrap();
-    let sheet = dir.path().join("budget.xlsx");
+    let sheet = dir.path().join("budget.numbers");
     std::fs::write(&sheet, b"PK\x03\x04 spreadsheet").unwrap();
     for (path, why) in [
         (&broken, "image cannot be read"),

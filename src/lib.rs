@@ -16,6 +16,7 @@
 //! ```
 
 pub mod assemble;
+pub mod batch;
 pub mod config;
 pub mod error;
 pub mod model;

@@ -19,10 +19,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the pack PDF.
+    /// Build the pack PDF; given a folder, build every pack file under it.
     Build {
-        /// The pack file (TOML).
+        /// The pack file (TOML), or a folder of pack files.
         pack: PathBuf,
+        /// With a folder: write the packs under OUT_DIR, at the pack files'
+        /// relative paths [default: beside each pack file].
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// With a folder: packs built at once [default: the machine's cores].
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// With a folder: rebuild packs whose inputs have not changed.
+        #[arg(long)]
+        force: bool,
+        /// With a folder: print a summary as JSON on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print errors only.
+        #[arg(short, long)]
+        quiet: bool,
         /// Where to write the PDF [default: the pack file with .pdf, e.g. pack.toml → pack.pdf].
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -51,7 +67,20 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { pack, output } => build(&pack, output),
+        Command::Build {
+            pack,
+            output,
+            out_dir,
+            jobs,
+            force,
+            format,
+            quiet,
+        } => {
+            if pack.is_dir() {
+                return batch(&pack, out_dir, jobs, force, format, quiet);
+            }
+            build(&pack, output, quiet)
+        }
         Command::Check { pack } => check(&pack),
         Command::Plan { pack, format } => plan(&pack, format),
     };
@@ -104,13 +133,16 @@ fn load(pack: &Path) -> Result<agendapack::model::Pack, BuildError> {
     Ok(config::load(pack)?)
 }
 
-fn build(pack_path: &Path, output: Option<PathBuf>) -> Result<(), BuildError> {
+fn build(pack_path: &Path, output: Option<PathBuf>, quiet: bool) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
     let built = agendapack::build(&pack)?;
     let output = output.unwrap_or_else(|| config::default_output(pack_path));
     output::write_atomically(&output, &built.pdf)?;
     for warning in &built.warnings {
         eprintln!("warning: {warning}");
+    }
+    if quiet {
+        return Ok(());
     }
     let plan = &built.plan;
     println!(
@@ -132,6 +164,116 @@ fn build(pack_path: &Path, output: Option<PathBuf>) -> Result<(), BuildError> {
         );
     }
     Ok(())
+}
+
+/// Exit code of a batch in which some pack failed.
+const BATCH_FAILED: u8 = 6;
+
+fn batch(
+    dir: &Path,
+    out_dir: Option<PathBuf>,
+    jobs: Option<usize>,
+    force: bool,
+    format: Format,
+    quiet: bool,
+) -> ExitCode {
+    use agendapack::batch::{self, BatchOptions, PackResult, Status};
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let options = BatchOptions {
+        out_dir,
+        jobs,
+        force,
+    };
+    let total = batch::find_packs(dir).map(|p| p.len()).unwrap_or(0);
+    let interactive = !quiet
+        && matches!(format, Format::Text)
+        && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let bar = if interactive {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} packs {msg}")
+            .expect("a valid template");
+        bar.set_style(style);
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let line = |r: &PackResult| -> String {
+        match r.status {
+            Status::Built => format!(
+                "built   {} -> {} ({} pages, {:.1} s)",
+                r.pack.display(),
+                r.output.display(),
+                r.pages.unwrap_or(0),
+                r.seconds
+            ),
+            Status::Skipped => format!("skipped {} (unchanged)", r.pack.display()),
+            Status::Failed => format!(
+                "failed  {}: {}",
+                r.pack.display(),
+                r.error.as_deref().unwrap_or("unknown error")
+            ),
+        }
+    };
+    let progress = |r: &PackResult| {
+        bar.inc(1);
+        bar.set_message(r.pack.display().to_string());
+        let failed = r.status == Status::Failed;
+        if matches!(format, Format::Json) || (quiet && !failed) {
+            return;
+        }
+        let text = line(r);
+        if interactive {
+            bar.println(text);
+        } else if failed {
+            eprintln!("{text}");
+        } else {
+            println!("{text}");
+        }
+        if !quiet {
+            for w in &r.warnings {
+                eprintln!("warning: {w}");
+            }
+        }
+    };
+    let results = match batch::run(dir, &options, &progress) {
+        Ok(results) => results,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", dir.display());
+            return ExitCode::from(BATCH_FAILED);
+        }
+    };
+    bar.finish_and_clear();
+    let count = |s: Status| results.iter().filter(|r| r.status == s).count();
+    let failed = count(Status::Failed);
+    match format {
+        Format::Json => {
+            let json = serde_json::json!({ "packs": results });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("plain values serialise")
+            );
+        }
+        Format::Text if !quiet || failed > 0 => {
+            let summary = format!(
+                "{} packs: {} built, {} skipped, {} failed",
+                results.len(),
+                count(Status::Built),
+                count(Status::Skipped),
+                failed
+            );
+            if failed > 0 {
+                eprintln!("{summary}");
+            } else {
+                println!("{summary}");
+            }
+        }
+        Format::Text => {}
+    }
+    if failed > 0 {
+        ExitCode::from(BATCH_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn megabytes(bytes: u64) -> String {

@@ -6,6 +6,10 @@ use krilla::text::Font;
 static REGULAR: &[u8] = include_bytes!("../../templates/fonts/LiberationSans-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../templates/fonts/LiberationSans-Bold.ttf");
 
+/// The shipped font files, for the hash that says whether a pack must be
+/// rebuilt.
+pub const FONT_DIGEST_INPUT: (&[u8], &[u8]) = (REGULAR, BOLD);
+
 /// Which face of the shipped family to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weight {

@@ -10,6 +10,7 @@ mod front_matter;
 mod images;
 mod merge;
 mod navigation;
+mod nightly;
 mod office;
 mod pack_file;
 mod pagination;

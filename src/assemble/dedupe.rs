@@ -32,7 +32,15 @@ fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
             continue;
         }
         let mut h = DefaultHasher::new();
-        format!("{object:?}").hash(&mut h);
+        match object {
+            // Hash the data as bytes: formatting megabytes of image data
+            // would cost more than the merge itself.
+            Object::Stream(stream) => {
+                stream.content.hash(&mut h);
+                format!("{:?}", stream.dict).hash(&mut h);
+            }
+            other => format!("{other:?}").hash(&mut h),
+        }
         groups.entry(h.finish()).or_default().push(id);
     }
     let mut replace: HashMap<ObjectId, ObjectId> = HashMap::new();

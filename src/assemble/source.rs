@@ -88,17 +88,20 @@ pub fn open(
     // A damaged page tree may list pages whose objects are gone: keep the
     // pages that are there.
     let listed: Vec<ObjectId> = pdf.page_iter().collect();
+    // A page tree with a loop lists pages again, or lists its own nodes:
+    // keep each real page once.
+    let mut seen = std::collections::HashSet::new();
     let pages: Vec<ObjectId> = listed
         .iter()
         .copied()
-        .filter(|&id| pdf.get_dictionary(id).is_ok())
+        .filter(|&id| pdf.get_dictionary(id).is_ok_and(|d| !d.has(b"Kids")) && seen.insert(id))
         .collect();
     if pages.is_empty() {
         return Err(fail(DocumentProblem::NoPages));
     }
     if pages.len() < listed.len() {
         warnings.push(format!(
-            "{} of its {} pages could not be recovered and are left out",
+            "its page tree lists {} of {} pages that are missing or repeated; they are left out",
             listed.len() - pages.len(),
             listed.len()
         ));

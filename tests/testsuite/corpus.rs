@@ -47,6 +47,7 @@ fn pdfinfo_pages(path: &Path) -> usize {
 #[test]
 fn every_corpus_file_is_merged_and_stamped_or_refused_by_name() {
     let mut merged = 0;
+    let mut totals = (0usize, 0usize);
     for name in corpus_files() {
         let dir = tempfile::tempdir().unwrap();
         let pack = pack_with(dir.path(), &[item("Report", &[&corpus(&name)])]);
@@ -77,6 +78,48 @@ fn every_corpus_file_is_merged_and_stamped_or_refused_by_name() {
             page_text(&out, front + 1).contains("Agenda Item 1"),
             "{name}"
         );
+        // Links and form fields are kept.
+        if let Ok(source) = lopdf::Document::load(corpus(&name)) {
+            let merged = load(&out);
+            let merged_pages: Vec<_> = merged.page_iter().collect();
+            let links = |doc: &lopdf::Document, ids: &[lopdf::ObjectId]| -> usize {
+                ids.iter()
+                    .map(|&p| {
+                        doc.get_page_annotations(p)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|a| {
+                                a.get(b"Subtype").ok().and_then(|s| s.as_name().ok())
+                                    == Some(b"Link".as_slice())
+                            })
+                            .count()
+                    })
+                    .sum()
+            };
+            let source_pages: Vec<_> = source.page_iter().collect();
+            let before = links(&source, &source_pages);
+            let after = links(&merged, &merged_pages[front..]);
+            assert_eq!(before, after, "{name}: links kept");
+            let fields = |doc: &lopdf::Document| -> usize {
+                doc.catalog()
+                    .ok()
+                    .and_then(|c| c.get(b"AcroForm").ok())
+                    .and_then(|f| doc.dereference(f).ok())
+                    .and_then(|(_, f)| {
+                        f.as_dict()
+                            .ok()?
+                            .get(b"Fields")
+                            .ok()?
+                            .as_array()
+                            .ok()
+                            .map(Vec::len)
+                    })
+                    .unwrap_or(0)
+            };
+            assert_eq!(fields(&source), fields(&merged), "{name}: form fields kept");
+            totals.0 += after;
+            totals.1 += fields(&merged);
+        }
         if DAMAGED_STREAMS.contains(&name.as_str()) {
             qpdf_check_allowing(&out, &STREAM_WARNINGS);
         } else {
@@ -85,6 +128,13 @@ fn every_corpus_file_is_merged_and_stamped_or_refused_by_name() {
         merged += 1;
     }
     assert_eq!(merged, corpus_files().len() - REFUSED.len());
+    eprintln!(
+        "corpus: {merged} merged, {} refused, {} links and {} form fields kept",
+        REFUSED.len(),
+        totals.0,
+        totals.1
+    );
+    assert!(totals.0 >= 500 && totals.1 >= 5, "{totals:?}");
 }
 
 #[test]

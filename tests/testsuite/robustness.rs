@@ -114,3 +114,69 @@ fn damaged_inputs_never_panic_or_hang() {
     }
     assert!(built > 0 && refused > 0, "built {built}, refused {refused}");
 }
+
+/// A hand-made PDF whose page tree points back at itself and claims a
+/// billion pages.
+fn looping_page_tree() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R 2 0 R 4 0 R] /Count 1000000000 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>",
+        "<< /Type /Pages /Parent 2 0 R /Kids [4 0 R 2 0 R] /Count 999999999 >>",
+        "<< /Length 44 >>\nstream\nBT /F1 24 Tf 100 700 Td (Looping) Tj ET\nendstream",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn a_page_tree_with_a_loop_and_an_absurd_count_neither_hangs_nor_explodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("loop.pdf");
+    std::fs::write(&report, looping_page_tree()).unwrap();
+    let pack = pack_with(dir.path(), &[item("Loop", &[report.to_str().unwrap()])]);
+    let out = dir.path().join("out.pdf");
+    let started = Instant::now();
+    let mut child = agendapack()
+        .args(["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "hangs on a looping page tree"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // Either the one real page goes in, or the file is refused by name.
+    match status.code() {
+        Some(0) => {
+            let plan = plan_json(&pack);
+            assert_eq!(plan["items"][0]["documents"][0]["pages"]["last"], 1);
+        }
+        Some(4) => assert!(!out.exists()),
+        other => panic!("exit {other:?}"),
+    }
+}

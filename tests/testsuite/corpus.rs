@@ -82,23 +82,9 @@ fn every_corpus_file_is_merged_and_stamped_or_refused_by_name() {
         if let Ok(source) = lopdf::Document::load(corpus(&name)) {
             let merged = load(&out);
             let merged_pages: Vec<_> = merged.page_iter().collect();
-            let links = |doc: &lopdf::Document, ids: &[lopdf::ObjectId]| -> usize {
-                ids.iter()
-                    .map(|&p| {
-                        doc.get_page_annotations(p)
-                            .unwrap_or_default()
-                            .iter()
-                            .filter(|a| {
-                                a.get(b"Subtype").ok().and_then(|s| s.as_name().ok())
-                                    == Some(b"Link".as_slice())
-                            })
-                            .count()
-                    })
-                    .sum()
-            };
             let source_pages: Vec<_> = source.page_iter().collect();
-            let before = links(&source, &source_pages);
-            let after = links(&merged, &merged_pages[front..]);
+            let before = count_annotations(&source, &source_pages, b"Link");
+            let after = count_annotations(&merged, &merged_pages[front..], b"Link");
             assert_eq!(before, after, "{name}: links kept");
             let fields = |doc: &lopdf::Document| -> usize {
                 doc.catalog()

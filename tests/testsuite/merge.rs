@@ -134,19 +134,7 @@ fn form_fields_stay_live_and_clashing_names_are_made_unique() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("AcroForm"));
     // Widgets on the pages belong to the fields in the form.
-    let widgets: usize = pages(&doc)
-        .iter()
-        .map(|&p| {
-            doc.get_page_annotations(p)
-                .unwrap_or_default()
-                .iter()
-                .filter(|a| {
-                    a.get(b"Subtype").ok().and_then(|s| s.as_name().ok())
-                        == Some(b"Widget".as_slice())
-                })
-                .count()
-        })
-        .sum();
+    let widgets = count_annotations(&doc, &pages(&doc), b"Widget");
     assert!(widgets >= 9 * 2 + 3, "{widgets} widgets");
     qpdf_check(&pdf);
 }

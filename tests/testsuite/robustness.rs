@@ -3,7 +3,7 @@
 //! builds or is refused with exit code 4 naming the file.
 
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::support::*;
 
@@ -64,7 +64,6 @@ fn damaged_inputs_never_panic_or_hang() {
         std::fs::write(&report, &bytes).unwrap();
         let _ = std::fs::remove_file(&out);
         for command in ["check", "build"] {
-            let started = Instant::now();
             let mut child = agendapack()
                 .args(
                     [command, pack.to_str().unwrap(), "-o", out.to_str().unwrap()]
@@ -75,16 +74,11 @@ fn damaged_inputs_never_panic_or_hang() {
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap();
-            let status = loop {
-                if let Some(status) = child.try_wait().unwrap() {
-                    break status;
-                }
-                assert!(
-                    started.elapsed() < Duration::from_secs(60),
-                    "{what}: {command} hangs"
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            };
+            let status = wait_with_deadline(
+                &mut child,
+                Duration::from_secs(60),
+                &format!("{what}: {command}"),
+            );
             let mut err = String::new();
             std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
             assert!(
@@ -153,23 +147,13 @@ fn a_page_tree_with_a_loop_and_an_absurd_count_neither_hangs_nor_explodes() {
     std::fs::write(&report, looping_page_tree()).unwrap();
     let pack = pack_with(dir.path(), &[item("Loop", &[report.to_str().unwrap()])]);
     let out = dir.path().join("out.pdf");
-    let started = Instant::now();
     let mut child = agendapack()
         .args(["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "hangs on a looping page tree"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_with_deadline(&mut child, Duration::from_secs(30), "a looping page tree");
     // Either the one real page goes in, or the file is refused by name.
     match status.code() {
         Some(0) => {

@@ -387,3 +387,33 @@ pub fn plan_json(pack: &Path) -> serde_json::Value {
     assert!(out.status.success(), "plan failed: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("plan prints JSON")
 }
+
+/// How many annotations of `subtype` (b"Link", b"Widget") the pages carry.
+pub fn count_annotations(doc: &Document, pages: &[ObjectId], subtype: &[u8]) -> usize {
+    pages
+        .iter()
+        .map(|&p| {
+            doc.get_page_annotations(p)
+                .unwrap_or_default()
+                .iter()
+                .filter(|a| a.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) == Some(subtype))
+                .count()
+        })
+        .sum()
+}
+
+/// Waits for a child process, failing the test if it runs past `limit`.
+pub fn wait_with_deadline(
+    child: &mut std::process::Child,
+    limit: std::time::Duration,
+    what: &str,
+) -> std::process::ExitStatus {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(started.elapsed() < limit, "{what} hangs");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

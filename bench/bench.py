@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+"""Benchmark driver for agendapack (stdlib only). Run through bench/run.sh,
+which builds the release binaries first. See bench/README.md.
+
+    python3 bench/bench.py           # compare: agendapack vs mutool vs qpdf
+    python3 bench/bench.py scale     # agendapack at 400, 2000, 10000 pages
+"""
+
+import hashlib
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGET = os.path.join(ROOT, "target")
+AGENDAPACK = os.path.join(TARGET, "release", "agendapack")
+GENERATOR = os.path.join(TARGET, "release", "examples", "make_bench_reports")
+GENERATOR_SOURCE = os.path.join(ROOT, "examples", "make_bench_reports.rs")
+CACHE = os.path.join(TARGET, "bench")
+
+SCALE_PAGES = (400, 2000, 10000)
+
+
+def env_int(name, default, minimum=1):
+    value = os.environ.get(name, "")
+    if not value:
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        sys.exit(f"{name}={value!r} is not a whole number")
+    if n < minimum:
+        sys.exit(f"{name} must be at least {minimum}")
+    return n
+
+
+def mb(n):
+    return f"{n / 1e6:.1f} MB"
+
+
+def source_digest():
+    with open(GENERATOR_SOURCE, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def dataset(reports, pages, seed, scans=None):
+    """The generated set for these generator arguments, made if not cached.
+
+    The cache directory is named after the arguments; a stamp file inside
+    records them and the generator source's digest, so a changed generator
+    regenerates the set."""
+    args = ["--reports", str(reports), "--pages", str(pages), "--seed", str(seed)]
+    name = f"r{reports}-p{pages}-s{seed}"
+    if scans is not None:
+        args += ["--scans", str(scans)]
+        name += f"-scans{scans}"
+    path = os.path.join(CACHE, name)
+    stamp = os.path.join(path, ".generated")
+    want = " ".join(args) + "\n" + source_digest() + "\n"
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            if f.read() == want:
+                print(f"using cached set {os.path.relpath(path, ROOT)}", flush=True)
+                return path
+    print(f"generating {os.path.relpath(path, ROOT)} ({' '.join(args)}) ...", flush=True)
+    tmp = path + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([GENERATOR, tmp] + args, check=True)
+    print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
+    with open(os.path.join(tmp, ".generated"), "w") as f:
+        f.write(want)
+    shutil.rmtree(path, ignore_errors=True)
+    os.rename(tmp, path)
+    return path
+
+
+def read_set(path):
+    with open(os.path.join(path, "files.txt")) as f:
+        files = [line.strip() for line in f if line.strip()]
+    pages = 0
+    with open(os.path.join(path, "manifest.tsv")) as f:
+        for line in f:
+            pages += int(line.split("\t")[1])
+    size = sum(os.path.getsize(os.path.join(path, p)) for p in files)
+    return files, pages, size
+
+
+def run_once(cmd, cwd, out):
+    """Runs cmd once; returns (wall seconds, peak RSS in KiB, returncode,
+    stderr). Peak RSS is the child's own ru_maxrss, from wait4."""
+    if os.path.exists(out):
+        os.remove(out)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    # Read stderr without blocking the child, then reap it with wait4 for
+    # its rusage.
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    return wall, usage.ru_maxrss, proc.returncode, err.decode(errors="replace")
+
+
+def report_failure(label, cmd, cwd, code, err):
+    print(f"  {label} FAILED: exit status {code}")
+    print(f"    command: {' '.join(cmd[:5])}{' ...' if len(cmd) > 5 else ''} (in {cwd})")
+    print("    stderr:")
+    for line in err.rstrip().splitlines() or ["(empty)"]:
+        print(f"      {line}")
+
+
+def measure_all(jobs, runs):
+    """jobs: [(label, cmd, cwd, out)]. One warm-up run of each (not
+    counted), then `runs` rounds in which every job runs once, so that load
+    from other users of the machine falls on all of them alike. Returns one
+    result dict per job, None for a job that failed."""
+    results = [None] * len(jobs)
+    live = []
+    for i, (label, cmd, cwd, out) in enumerate(jobs):
+        print(f"  warm-up: {label} ...", end="", flush=True)
+        wall, rss, code, err = run_once(cmd, cwd, out)
+        if code != 0:
+            print()
+            report_failure(label, cmd, cwd, code, err)
+            continue
+        print(f" {wall:.3f}s", flush=True)
+        results[i] = {"times": [], "peaks": []}
+        live.append(i)
+    for n in range(runs):
+        print(f"  round {n + 1}/{runs}:", end="", flush=True)
+        for i in list(live):
+            label, cmd, cwd, out = jobs[i]
+            wall, rss, code, err = run_once(cmd, cwd, out)
+            if code != 0:
+                print()
+                report_failure(label, cmd, cwd, code, err)
+                results[i] = None
+                live.remove(i)
+                continue
+            results[i]["times"].append(wall)
+            results[i]["peaks"].append(rss)
+            print(f" {wall:.3f}s", end="", flush=True)
+        print(flush=True)
+    for i in live:
+        r = results[i]
+        times = r["times"]
+        r.update(
+            median=statistics.median(times),
+            min=min(times),
+            max=max(times),
+            rss=max(r["peaks"]),
+            out=os.path.getsize(jobs[i][3]),
+        )
+    return results
+
+
+def tool_version(cmd):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError:
+        return "?"
+    text = (p.stdout or p.stderr).strip().splitlines()
+    return text[0] if text else "?"
+
+
+def agendapack_identity():
+    """The commit, whether src/ or the manifests differ from it, and a
+    digest of the binary: the sources change under active development."""
+    def git(*args):
+        p = subprocess.run(["git", "-C", ROOT] + list(args), capture_output=True, text=True)
+        return p.stdout.strip() if p.returncode == 0 else ""
+    commit = git("rev-parse", "--short", "HEAD") or "unknown commit"
+    dirty = git("status", "--porcelain", "--", "src", "Cargo.toml", "Cargo.lock")
+    with open(AGENDAPACK, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:12]
+    state = "with uncommitted changes in src/ or Cargo.*" if dirty else "clean"
+    return f"{commit} ({state}), binary sha256 {digest}"
+
+
+def header(runs):
+    print(f"agendapack: {agendapack_identity()}")
+    load = os.getloadavg()
+    print(
+        f"machine: {platform.machine()}, nproc {os.cpu_count()} "
+        f"(nproc: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}), "
+        f"load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    print(f"runs: 1 warm-up (not counted) + {runs} timed runs per command (RUNS={runs})")
+
+
+def compare(runs):
+    reports = env_int("REPORTS", 40)
+    pages = env_int("PAGES", 410)
+    seed = env_int("SEED", 1, minimum=0)
+    scans = env_int("SCANS", None, minimum=0)
+    path = dataset(reports, pages, seed, scans)
+    files, n_pages, size = read_set(path)
+    outdir = os.path.join(CACHE, "out")
+    os.makedirs(outdir, exist_ok=True)
+
+    peers = [
+        (
+            "agendapack build",
+            "agendapack",
+            lambda out: [AGENDAPACK, "build", "pack.toml", "-o", out],
+        ),
+        (
+            "mutool merge",
+            "mutool",
+            lambda out: ["mutool", "merge", "-o", out] + files,
+        ),
+        (
+            "qpdf --empty --pages",
+            "qpdf",
+            lambda out: ["qpdf", "--empty", "--pages"] + files + ["--", out],
+        ),
+    ]
+    print()
+    header(runs)
+    print(
+        f"input: {len(files)} reports, {n_pages} pages, {mb(size)} ({size:,} bytes) "
+        f"in {os.path.relpath(path, ROOT)}"
+    )
+    print(
+        "versions: "
+        + "; ".join(
+            [
+                tool_version([AGENDAPACK, "--version"]),
+                tool_version(["mutool", "-v"]) if shutil.which("mutool") else "mutool: not installed",
+                tool_version(["qpdf", "--version"]) if shutil.which("qpdf") else "qpdf: not installed",
+            ]
+        )
+    )
+    jobs = []
+    for label, exe, cmd in peers:
+        if exe != "agendapack" and shutil.which(exe) is None:
+            print(f"  {label}: SKIPPED ({exe} is not installed)")
+            continue
+        out = os.path.join(outdir, f"{exe}.pdf")
+        jobs.append((label, cmd(out), path, out))
+    results = list(zip([j[0] for j in jobs], measure_all(jobs, runs)))
+
+    ours = results[0][1]
+    print()
+    cols = f"{'command':<22} {'median':>9} {'min':>9} {'max':>9} {'peak RSS':>10} {'output':>9} {'agendapack/this':>16}"
+    print(cols)
+    print("-" * len(cols))
+    for label, r in results:
+        if r is None:
+            print(f"{label:<22} {'failed':>9}")
+            continue
+        ratio = f"{ours['median'] / r['median']:.2f}x" if ours else "-"
+        print(
+            f"{label:<22} {r['median']:>8.3f}s {r['min']:>8.3f}s {r['max']:>8.3f}s "
+            f"{r['rss'] / 1024:>6.1f} MiB {mb(r['out']):>9} {ratio:>16}"
+        )
+    print()
+    print(f"input total {mb(size)} ({size:,} bytes); agendapack output "
+          + (f"{mb(ours['out'])} ({ours['out']:,} bytes)" if ours else "n/a (failed)"))
+    print("(peak RSS: each process's own ru_maxrss, from wait4; MB = 10^6 bytes, MiB = 2^20 bytes)")
+    for label, r in results:
+        if r is not None:
+            print(f"  {label} runs (s): " + " ".join(f"{t:.3f}" for t in r["times"]))
+    if any(r is None for _, r in results):
+        sys.exit(1)
+
+
+def scale(runs):
+    seed = env_int("SEED", 1, minimum=0)
+    outdir = os.path.join(CACHE, "out")
+    os.makedirs(outdir, exist_ok=True)
+    sets = [(p, dataset(40, p, seed)) for p in SCALE_PAGES]
+    print()
+    header(runs)
+    print("agendapack build, 40 reports, same page mix at every size (9% scans)")
+    rows = []
+    for pages, path in sets:
+        files, n_pages, size = read_set(path)
+        out = os.path.join(outdir, f"scale-{pages}.pdf")
+        print(f"{pages} pages:")
+        (r,) = measure_all(
+            [(f"{pages} pages", [AGENDAPACK, "build", "pack.toml", "-o", out], path, out)], runs
+        )
+        if r is not None:
+            os.remove(out)
+        rows.append((pages, n_pages, size, r))
+    print()
+    cols = (f"{'pages':>6} {'input':>9} {'median':>9} {'min':>9} {'max':>9} "
+            f"{'ms/page':>8} {'peak RSS':>10} {'output':>9}")
+    print(cols)
+    print("-" * len(cols))
+    base = None
+    for pages, n_pages, size, r in rows:
+        if r is None:
+            print(f"{n_pages:>6} {mb(size):>9} {'failed':>9}")
+            continue
+        per = r["median"] / n_pages * 1000
+        base = base or per
+        print(
+            f"{n_pages:>6} {mb(size):>9} {r['median']:>8.3f}s {r['min']:>8.3f}s {r['max']:>8.3f}s "
+            f"{per:>8.3f} {r['rss'] / 1024:>6.1f} MiB {mb(r['out']):>9}"
+        )
+    ok = [(p, r) for p, _, _, r in rows if r is not None]
+    if len(ok) >= 2:
+        (p0, r0), (p1, r1) = ok[0], ok[-1]
+        print(
+            f"\nper-page time at {p1} pages is {(r1['median'] / p1) / (r0['median'] / p0):.2f}x "
+            f"that at {p0} pages (1.00x = exactly linear)"
+        )
+    if any(r is None for *_, r in rows):
+        sys.exit(1)
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "compare"
+    runs = env_int("RUNS", 7)
+    for exe in (AGENDAPACK, GENERATOR):
+        if not os.path.exists(exe):
+            sys.exit(f"{exe} is missing: run bench/run.sh, which builds it")
+    if mode == "compare":
+        compare(runs)
+    elif mode == "scale":
+        scale(runs)
+    else:
+        sys.exit(f"unknown mode {mode!r}: use `compare` (default) or `scale`")
+
+
+if __name__ == "__main__":
+    main()

@@ -23,17 +23,29 @@ pub struct SourceDocument {
 /// Opens every document of the pack, item by item, reporting every document
 /// that cannot be used (not only the first).
 pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentError>> {
-    let mut opened = Vec::with_capacity(pack.items.len());
+    use rayon::prelude::*;
+    // Documents are parsed in parallel; results keep the agenda's order.
+    let results: Vec<Vec<Result<SourceDocument, DocumentError>>> = pack
+        .items
+        .par_iter()
+        .map(|item| {
+            item.documents
+                .par_iter()
+                .map(|document| open(pack, item, document))
+                .collect()
+        })
+        .collect();
+    let mut opened = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
-    for item in &pack.items {
-        let mut docs = Vec::with_capacity(item.documents.len());
-        for document in &item.documents {
-            match open(pack, item, document) {
-                Ok(doc) => docs.push(doc),
+    for docs in results {
+        let mut ok = Vec::with_capacity(docs.len());
+        for doc in docs {
+            match doc {
+                Ok(doc) => ok.push(doc),
                 Err(err) => errors.push(err),
             }
         }
-        opened.push(docs);
+        opened.push(ok);
     }
     if errors.is_empty() {
         Ok(opened)

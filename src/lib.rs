@@ -99,10 +99,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
                 document,
                 page,
                 ..
-            } => {
-                let source = &sources[item][document];
-                assemble::geometry::Geometry::of(&source.pdf, source.pages[page]).visible_size()
-            }
+            } => sources[item][document].geometries[page].visible_size(),
             _ => VisibleSize {
                 width: render::layout::PAGE_WIDTH,
                 height: render::layout::PAGE_HEIGHT,

@@ -5,7 +5,6 @@
 //! optional that a pack always has.
 
 use std::fmt;
-use std::ops::Range;
 use std::path::PathBuf;
 
 /// A whole pack: the meeting, who issues the notice, and the agenda.
@@ -213,20 +212,6 @@ impl Time {
 pub struct PageRange {
     pub first: u32,
     pub last: u32,
-}
-
-impl PageRange {
-    pub fn len(self) -> u32 {
-        self.last - self.first + 1
-    }
-
-    pub fn is_empty(self) -> bool {
-        false
-    }
-
-    pub fn as_range(self) -> Range<u32> {
-        self.first..self.last + 1
-    }
 }
 
 impl fmt::Display for PageRange {

@@ -42,15 +42,11 @@ impl Carried {
     /// Warnings for the clerk about what was removed.
     pub fn warnings(&self) -> Vec<String> {
         let mut w = Vec::new();
-        if self.removed_actions > 0 || self.had_document_javascript {
+        let actions = self.removed_actions + usize::from(self.had_document_javascript);
+        if actions > 0 {
+            let plural = if actions == 1 { "" } else { "s" };
             w.push(format!(
-                "removed {} JavaScript, launch or submit action{}",
-                self.removed_actions + usize::from(self.had_document_javascript),
-                if self.removed_actions + usize::from(self.had_document_javascript) == 1 {
-                    ""
-                } else {
-                    "s"
-                }
+                "removed {actions} JavaScript, launch or submit action{plural}"
             ));
         }
         if self.removed_attachments > 0 || self.had_embedded_files {

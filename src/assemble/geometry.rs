@@ -5,9 +5,6 @@ use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId};
 
 use crate::render::VisibleSize;
 
-/// Inherited page attributes (PDF 32000-1, 7.7.3.4).
-pub const INHERITED: [&[u8]; 4] = [b"MediaBox", b"CropBox", b"Resources", b"Rotate"];
-
 /// A rectangle in PDF user space: left, bottom, right, top.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {

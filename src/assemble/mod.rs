@@ -18,7 +18,7 @@ use crate::model::Pack;
 use crate::plan::{PagePlan, Slot};
 use crate::render::layout::FrontMatter;
 use crate::render::{AgendaLink, Rendered};
-use geometry::{Geometry, INHERITED};
+use geometry::Geometry;
 use source::SourceDocument;
 
 /// The name under which a page's stamp overlay is drawn.
@@ -92,11 +92,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                     item.documents[d].path.display()
                 ));
             }
-            let geometries: Vec<Geometry> = source
-                .pages
-                .iter()
-                .map(|&p| Geometry::of(&source.pdf, p))
-                .collect();
+            let geometries = std::mem::take(&mut source.geometries);
             for (&page, geometry) in source.pages.iter().zip(&geometries) {
                 own_inherited_attributes(&mut source.pdf, page, geometry);
             }
@@ -396,7 +392,7 @@ fn renumber(object: &mut Object, map: &HashMap<ObjectId, ObjectId>) {
 /// Writes a page's inherited attributes onto the page itself, with the
 /// crop box clipped to the media box and the rotation made a plain number.
 fn own_inherited_attributes(pdf: &mut PdfDocument, page: ObjectId, geometry: &Geometry) {
-    let resources = geometry::inherited(pdf, page, INHERITED[2]).cloned();
+    let resources = geometry::inherited(pdf, page, b"Resources").cloned();
     let Ok(dict) = pdf.get_dictionary_mut(page) else {
         return;
     };

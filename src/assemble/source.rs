@@ -12,6 +12,8 @@ pub struct SourceDocument {
     pub pdf: PdfDocument,
     /// Its pages, in reading order.
     pub pages: Vec<ObjectId>,
+    /// What each page shows (boxes, rotation), read once at opening.
+    pub geometries: Vec<super::geometry::Geometry>,
     /// Size of the file, for the build summary.
     pub bytes: u64,
     /// SHA-256 of the file: part of what identifies a build.
@@ -118,9 +120,14 @@ pub fn open(
             listed.len()
         ));
     }
+    let geometries = pages
+        .iter()
+        .map(|&p| super::geometry::Geometry::of(&pdf, p))
+        .collect();
     Ok(SourceDocument {
         pdf,
         pages,
+        geometries,
         bytes: data.len() as u64,
         digest: sha2::Sha256::digest(&data).into(),
         warnings,

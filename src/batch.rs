@@ -21,6 +21,8 @@ pub struct BatchOptions {
     pub jobs: usize,
     /// Rebuild packs whose inputs have not changed.
     pub force: bool,
+    /// Whether each pack is flushed to the disk before it replaces the old.
+    pub durability: output::Durability,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -100,6 +102,10 @@ pub fn record_path(output: &Path) -> PathBuf {
 struct Record {
     inputs: String,
     pages: usize,
+    /// Size of the pack written: a pack cut short (a full disk, a crash
+    /// before the disk caught up) is rebuilt, not skipped.
+    #[serde(default)]
+    bytes: u64,
 }
 
 /// A hash of everything that shapes a pack: agendapack's version, the
@@ -123,7 +129,7 @@ pub fn inputs_hash(pack: &Pack) -> std::io::Result<String> {
 }
 
 /// Builds one pack unless its record says nothing changed.
-pub fn build_one(pack_path: &Path, output: &Path, force: bool) -> PackResult {
+pub fn build_one(pack_path: &Path, output: &Path, options: &BatchOptions) -> PackResult {
     let started = Instant::now();
     let mut result = PackResult {
         pack: pack_path.to_path_buf(),
@@ -138,20 +144,27 @@ pub fn build_one(pack_path: &Path, output: &Path, force: bool) -> PackResult {
         let pack = config::load(pack_path).map_err(|e| describe(&BuildError::PackFile(e)))?;
         let inputs = inputs_hash(&pack).map_err(|e| format!("cannot read an input: {e}"))?;
         let record = record_path(output);
-        if !force
-            && output.exists()
+        if !options.force
             && let Ok(text) = std::fs::read_to_string(&record)
             && let Ok(previous) = serde_json::from_str::<Record>(&text)
             && previous.inputs == inputs
+            && std::fs::metadata(output).is_ok_and(|m| m.len() == previous.bytes)
         {
             return Ok((Status::Skipped, previous.pages, Vec::new()));
         }
         let built = crate::build(&pack).map_err(|e| describe(&e))?;
-        output::write_atomically(output, &built.pdf).map_err(|e| describe(&e))?;
+        let bytes = built
+            .write(output, options.durability)
+            .map_err(|e| describe(&e))?;
         let pages = built.plan.total_pages;
-        let text =
-            serde_json::to_string(&Record { inputs, pages }).expect("plain values serialise");
-        output::write_atomically(&record, text.as_bytes()).map_err(|e| describe(&e))?;
+        let text = serde_json::to_string(&Record {
+            inputs,
+            pages,
+            bytes,
+        })
+        .expect("plain values serialise");
+        output::write_atomically(&record, text.as_bytes(), options.durability)
+            .map_err(|e| describe(&e))?;
         Ok((Status::Built, pages, built.warnings))
     })();
     match outcome {
@@ -195,7 +208,7 @@ pub fn run(
             .par_iter()
             .map(|pack| {
                 let output = output_for(pack, dir, options.out_dir.as_deref());
-                let result = build_one(pack, &output, options.force);
+                let result = build_one(pack, &output, options);
                 progress(&result);
                 result
             })

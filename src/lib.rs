@@ -11,7 +11,7 @@
 //! let pack = agendapack::config::load(Path::new("packs/example/pack.toml"))?;
 //! let built = agendapack::build(&pack)?;
 //! println!("{} pages", built.plan.total_pages);
-//! agendapack::output::write_atomically(Path::new("pack.pdf"), &built.pdf)?;
+//! built.write(Path::new("pack.pdf"), agendapack::output::Durability::Written)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod timing;
 
 use sha2::{Digest, Sha256};
 
@@ -46,10 +47,15 @@ pub struct Prepared {
 
 /// Opens every document and plans the pages.
 pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
+    let mut stages = timing::Stages::start();
     let sources = source::open_all(pack).map_err(BuildError::Documents)?;
+    stages.done("open documents");
     let pictures = Pictures::load(pack)?;
+    stages.done("pictures");
     let fonts = Fonts::new();
+    stages.done("fonts");
     let front = render::layout::front_matter(pack, &fonts, pictures.sizes());
+    stages.done("lay out front matter");
     let counts: Vec<Vec<usize>> = sources
         .iter()
         .map(|docs| docs.iter().map(|d| d.pages.len()).collect())
@@ -64,9 +70,9 @@ pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
     })
 }
 
-/// A finished pack in memory.
+/// A finished pack in memory, ready to write.
 pub struct Built {
-    pub pdf: Vec<u8>,
+    document: lopdf::Document,
     pub plan: PagePlan,
     /// Total size of the documents read, in bytes.
     pub input_bytes: u64,
@@ -106,7 +112,9 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
             },
         }
     };
+    let mut stages = timing::Stages::start();
     let rendered = render::render(&fonts, &pictures, &front, &plan, &visible)?;
+    stages.done("draw our pages");
     let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
     let id = build_id(pack, &sources);
     let assembled = assemble::assemble(
@@ -120,13 +128,37 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         },
     )?;
     Ok(Built {
-        pdf: assembled.pdf,
+        document: assembled.document,
         plan,
         input_bytes,
         warnings: assembled.warnings,
         shared_streams: assembled.shared_streams,
         saved_bytes: assembled.saved_bytes,
     })
+}
+
+impl Built {
+    /// Writes the pack to `path` atomically; returns its size in bytes.
+    pub fn write(
+        &self,
+        path: &std::path::Path,
+        durability: output::Durability,
+    ) -> Result<u64, BuildError> {
+        let mut size = 0;
+        output::write_atomically_with(path, durability, |file| {
+            size = assemble::write::write_pdf(&self.document, file)?;
+            Ok(())
+        })?;
+        Ok(size)
+    }
+
+    /// The pack as bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        assemble::write::write_pdf(&self.document, &mut bytes)
+            .expect("writing to memory cannot fail");
+        bytes
+    }
 }
 
 /// The file identifier: the same inputs give the same identifier.

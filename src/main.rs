@@ -39,6 +39,10 @@ enum Command {
         /// Print errors only.
         #[arg(short, long)]
         quiet: bool,
+        /// Wait until each pack is on the disk (fsync) before it replaces
+        /// the old one, so it survives a power cut; slower.
+        #[arg(long)]
+        fsync: bool,
         /// Where to write the PDF [default: the pack file with .pdf, e.g. pack.toml → pack.pdf].
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -75,11 +79,17 @@ fn main() -> ExitCode {
             force,
             format,
             quiet,
+            fsync,
         } => {
+            let durability = if fsync {
+                output::Durability::Synced
+            } else {
+                output::Durability::Written
+            };
             if pack.is_dir() {
-                return batch(&pack, out_dir, jobs, force, format, quiet);
+                return batch(&pack, out_dir, jobs, force, durability, format, quiet);
             }
-            build(&pack, output, quiet)
+            build(&pack, output, durability, quiet)
         }
         Command::Check { pack } => check(&pack),
         Command::Plan { pack, format } => plan(&pack, format),
@@ -133,11 +143,20 @@ fn load(pack: &Path) -> Result<agendapack::model::Pack, BuildError> {
     Ok(config::load(pack)?)
 }
 
-fn build(pack_path: &Path, output: Option<PathBuf>, quiet: bool) -> Result<(), BuildError> {
+fn build(
+    pack_path: &Path,
+    output: Option<PathBuf>,
+    durability: output::Durability,
+    quiet: bool,
+) -> Result<(), BuildError> {
+    let mut stages = agendapack::timing::Stages::start();
     let pack = load(pack_path)?;
+    stages.done("read pack file");
     let built = agendapack::build(&pack)?;
     let output = output.unwrap_or_else(|| config::default_output(pack_path));
-    output::write_atomically(&output, &built.pdf)?;
+    let mut stages = agendapack::timing::Stages::start();
+    let size = built.write(&output, durability)?;
+    stages.done("write file");
     for warning in &built.warnings {
         eprintln!("warning: {warning}");
     }
@@ -153,7 +172,7 @@ fn build(pack_path: &Path, output: Option<PathBuf>, quiet: bool) -> Result<(), B
         plan.printed_pages,
         pack.items.len(),
         pack.items.iter().map(|i| i.documents.len()).sum::<usize>(),
-        megabytes(built.pdf.len() as u64),
+        megabytes(size),
     );
     if built.shared_streams > 0 {
         println!(
@@ -174,6 +193,7 @@ fn batch(
     out_dir: Option<PathBuf>,
     jobs: Option<usize>,
     force: bool,
+    durability: output::Durability,
     format: Format,
     quiet: bool,
 ) -> ExitCode {
@@ -183,6 +203,7 @@ fn batch(
         out_dir,
         jobs,
         force,
+        durability,
     };
     let total = batch::find_packs(dir).map(|p| p.len()).unwrap_or(0);
     let interactive = !quiet
@@ -276,8 +297,13 @@ fn batch(
     }
 }
 
+/// A size as a clerk reads it: kB below a megabyte, else MB (10^3, 10^6).
 fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    if bytes < 1_000_000 {
+        format!("{:.1} kB", bytes as f64 / 1_000.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
 }
 
 fn check(pack_path: &Path) -> Result<(), BuildError> {

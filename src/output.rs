@@ -2,13 +2,42 @@
 //! rename, so a reader never sees half a pack and a failed build leaves the
 //! previous one in place.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::error::BuildError;
 
+/// Whether to wait for the disk before the rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// Rename as soon as the data is written, as `cp`, `mutool` and `qpdf`
+    /// do. A reader or a later build never sees a half-written pack; only a
+    /// crash of the machine itself before the disk catches up could.
+    #[default]
+    Written,
+    /// Flush the file to the disk (`fsync`) before the rename, so the new
+    /// pack survives a power cut the moment the build ends. Slower: the
+    /// build waits for the disk.
+    Synced,
+}
+
 /// Writes `bytes` to `path` atomically.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    durability: Durability,
+) -> Result<(), BuildError> {
+    write_atomically_with(path, durability, |file| file.write_all(bytes))
+}
+
+/// Writes to `path` atomically with `write`, which gets the temporary file.
+/// If `write` fails, the temporary file is removed and `path` is untouched.
+pub fn write_atomically_with(
+    path: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), BuildError> {
     let fail = |reason: String| BuildError::Output {
         path: path.to_path_buf(),
         reason,
@@ -18,13 +47,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".agendapack-")
-        .suffix(".pdf.tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail(e.to_string()))?;
-    temp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
-    temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".agendapack-").suffix(".pdf.tmp");
+    // A temporary file is private (0600); the pack is not. It gets the
+    // mode of the file it replaces, or the usual one for a new file
+    // (0666 less the umask, 0644 as a rule).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
+    write(temp.as_file_mut()).map_err(|e| fail(e.to_string()))?;
+    if durability == Durability::Synced {
+        temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+    }
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
 }

@@ -24,30 +24,50 @@ pub fn share_identical_streams(pdf: &mut PdfDocument) -> (usize, u64) {
 }
 
 fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
-    // Group streams by a hash of their dictionary and data; equal hashes are
-    // compared in full before two streams are taken as one.
-    let mut groups: HashMap<u64, Vec<ObjectId>> = HashMap::new();
+    // Candidates are grouped by their dictionary and their data's length;
+    // only where that puts two or more together is the data itself hashed,
+    // and equal hashes are compared in full before two objects are taken as
+    // one. Most of a pack's bytes are images and page content of a length
+    // no other stream has, so they are never read here.
+    let mut by_shape: HashMap<u64, Vec<ObjectId>> = HashMap::new();
     for (&id, object) in &pdf.objects {
         if !shareable(object) {
             continue;
         }
         let mut h = DefaultHasher::new();
         match object {
-            // Hash the data as bytes: formatting megabytes of image data
-            // would cost more than the merge itself.
             Object::Stream(stream) => {
-                stream.content.hash(&mut h);
-                format!("{:?}", stream.dict).hash(&mut h);
+                stream.content.len().hash(&mut h);
+                hash_dictionary(&stream.dict, &mut h);
             }
-            other => format!("{other:?}").hash(&mut h),
+            other => hash_object(other, &mut h),
         }
-        groups.entry(h.finish()).or_default().push(id);
+        by_shape.entry(h.finish()).or_default().push(id);
+    }
+    let mut groups: Vec<Vec<ObjectId>> = Vec::new();
+    for ids in by_shape.into_values().filter(|ids| ids.len() > 1) {
+        let streams = matches!(pdf.objects[&ids[0]], Object::Stream(_));
+        if !streams {
+            groups.push(ids);
+            continue;
+        }
+        let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::new();
+        for id in ids {
+            let mut h = DefaultHasher::new();
+            if let Object::Stream(stream) = &pdf.objects[&id] {
+                stream.content.hash(&mut h);
+            }
+            by_data.entry(h.finish()).or_default().push(id);
+        }
+        groups.extend(by_data.into_values().filter(|ids| ids.len() > 1));
     }
     let mut replace: HashMap<ObjectId, ObjectId> = HashMap::new();
     let mut saved = 0u64;
-    for ids in groups.values().filter(|ids| ids.len() > 1) {
+    for mut ids in groups {
+        // The lowest number is kept, whatever order the map gave.
+        ids.sort_unstable();
         let mut kept: Vec<ObjectId> = Vec::new();
-        for &id in ids {
+        for id in ids {
             let object = &pdf.objects[&id];
             match kept.iter().copied().find(|k| same(&pdf.objects[k], object)) {
                 Some(k) => {
@@ -73,6 +93,36 @@ fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
         pdf.objects.remove(id);
     }
     (replace.len(), saved)
+}
+
+/// Feeds an object's structure to `h`: equal objects hash equal (numbers by
+/// their bits, dictionaries in their order, so a reordered copy may only be
+/// missed, never confused).
+fn hash_object(object: &Object, h: &mut DefaultHasher) {
+    std::mem::discriminant(object).hash(h);
+    match object {
+        Object::Null => {}
+        Object::Boolean(b) => b.hash(h),
+        Object::Integer(i) => i.hash(h),
+        Object::Real(r) => r.to_bits().hash(h),
+        Object::Name(n) => n.hash(h),
+        Object::String(s, _) => s.hash(h),
+        Object::Array(items) => {
+            items.len().hash(h);
+            items.iter().for_each(|o| hash_object(o, h));
+        }
+        Object::Dictionary(dict) => hash_dictionary(dict, h),
+        Object::Stream(stream) => hash_dictionary(&stream.dict, h),
+        Object::Reference(id) => id.hash(h),
+    }
+}
+
+fn hash_dictionary(dict: &lopdf::Dictionary, h: &mut DefaultHasher) {
+    dict.len().hash(h);
+    for (key, value) in dict.iter() {
+        key.hash(h);
+        hash_object(value, h);
+    }
 }
 
 /// Streams, and the dictionaries that only describe shared resources

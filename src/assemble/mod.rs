@@ -8,6 +8,7 @@ pub mod dedupe;
 pub mod geometry;
 pub mod office;
 pub mod source;
+pub mod write;
 
 use std::collections::HashMap;
 
@@ -34,10 +35,9 @@ pub struct Parts<'a> {
     pub id: [u8; 16],
 }
 
-/// Merges everything into the finished pack and returns its bytes.
 /// A merged pack and what the clerk should know about it.
 pub struct Assembled {
-    pub pdf: Vec<u8>,
+    pub document: PdfDocument,
     /// Things removed or repaired, each naming the item and document.
     pub warnings: Vec<String>,
     /// Identical streams stored once, and the bytes that saved.
@@ -45,6 +45,7 @@ pub struct Assembled {
     pub saved_bytes: u64,
 }
 
+/// Merges everything into the finished pack.
 pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> {
     let internal = |stage: &'static str| {
         move |e: lopdf::Error| BuildError::Internal {
@@ -53,6 +54,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         }
     };
     let plan = parts.plan;
+    let mut stages = crate::timing::Stages::start();
     let mut out = PdfDocument::with_version("1.7");
 
     let ours =
@@ -134,6 +136,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         carried_all.push(item_carried);
     }
 
+    stages.done("import");
     // The pages in order, with stamps laid over the report pages.
     let prologue = out.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
     let mut pages = Vec::with_capacity(plan.slots.len());
@@ -154,6 +157,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         }
     }
 
+    stages.done("stamp");
     let pages_root = out.new_object_id();
     for &page in &pages {
         let dict = out
@@ -228,20 +232,13 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let id = Object::String(parts.id.to_vec(), StringFormat::Hexadecimal);
     out.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
+    stages.done("navigation");
     out.prune_objects();
+    stages.done("prune");
     let (shared_streams, saved_bytes) = dedupe::share_identical_streams(&mut out);
-    let mut bytes = Vec::new();
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .build();
-    out.save_with_options(&mut bytes, options)
-        .map_err(|e| BuildError::Internal {
-            stage: "writing the pack",
-            reason: e.to_string(),
-        })?;
+    stages.done("dedupe");
     Ok(Assembled {
-        pdf: bytes,
+        document: out,
         warnings,
         shared_streams,
         saved_bytes,

@@ -13,7 +13,6 @@ use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::image::Image;
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
-use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
 
 use crate::error::BuildError;
@@ -210,13 +209,15 @@ fn draw_text(
     weight: Weight,
     size: f32,
 ) {
-    surface.draw_text(
+    // Shaped with the fonts' cached plans: krilla's `draw_text` would parse
+    // the font and compile a plan for every line.
+    surface.draw_glyphs(
         Point::from_xy(x, baseline),
+        &fonts.glyphs(text, weight),
         fonts.krilla(weight),
-        size,
         text,
+        size,
         false,
-        TextDirection::Auto,
     );
 }
 

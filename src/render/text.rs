@@ -1,7 +1,11 @@
 //! The shipped font, and measuring and wrapping text with the same shaper
 //! krilla draws with, so that a wrapped line never overflows its column.
 
-use krilla::text::Font;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use rustybuzz::{Direction, Language, Script, ShapePlan, UnicodeBuffer};
 
 static REGULAR: &[u8] = include_bytes!("../../templates/fonts/LiberationSans-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../templates/fonts/LiberationSans-Bold.ttf");
@@ -24,10 +28,17 @@ pub struct Fonts {
     bold: Face,
 }
 
+/// What a shaping plan depends on, for one face.
+type PlanKey = (Direction, Script, Option<Language>);
+
 struct Face {
     krilla: Font,
     shaper: rustybuzz::Face<'static>,
     units_per_em: f32,
+    /// Shaping plans by direction, script and language: compiling a plan
+    /// costs far more than shaping a short line with it, and a pack shapes
+    /// thousands of lines ("Page 1" … "Page 999") in one or two scripts.
+    plans: Mutex<HashMap<PlanKey, ShapePlan>>,
 }
 
 impl Face {
@@ -37,7 +48,21 @@ impl Face {
             krilla: Font::new(data.to_vec().into(), 0).expect("the shipped font loads"),
             units_per_em: shaper.units_per_em() as f32,
             shaper,
+            plans: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Shapes `text` as one run, as krilla's own `draw_text` would.
+    fn shape(&self, text: &str) -> rustybuzz::GlyphBuffer {
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let key = (buffer.direction(), buffer.script(), buffer.language());
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        let plan = plans.entry(key.clone()).or_insert_with(|| {
+            ShapePlan::new(&self.shaper, key.0, Some(key.1), key.2.as_ref(), &[])
+        });
+        rustybuzz::shape_with_plan(&self.shaper, plan, buffer)
     }
 }
 
@@ -69,11 +94,43 @@ impl Fonts {
     /// Width of `text` set on one line, in points.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
         let face = self.face(weight);
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        let glyphs = rustybuzz::shape(&face.shaper, &[], buffer);
+        let glyphs = face.shape(text);
         let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
         units as f32 * size / face.units_per_em
+    }
+
+    /// `text` shaped for krilla's `draw_glyphs`: advances and offsets in
+    /// ems, each glyph with the span of text it draws (for copy and search).
+    pub fn glyphs(&self, text: &str, weight: Weight) -> Vec<KrillaGlyph> {
+        let face = self.face(weight);
+        let shaped = face.shape(text);
+        let infos = shaped.glyph_infos();
+        let em = face.units_per_em;
+        // A glyph draws the text from its cluster to the next cluster in
+        // text order, whichever the direction the glyphs come out in.
+        let mut clusters: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+        clusters.sort_unstable();
+        clusters.dedup();
+        let end_of = |start: usize| {
+            let next = clusters.partition_point(|&c| c <= start);
+            clusters.get(next).copied().unwrap_or(text.len())
+        };
+        infos
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| {
+                let start = info.cluster as usize;
+                KrillaGlyph::new(
+                    GlyphId::new(info.glyph_id),
+                    pos.x_advance as f32 / em,
+                    pos.x_offset as f32 / em,
+                    pos.y_offset as f32 / em,
+                    pos.y_advance as f32 / em,
+                    start..end_of(start),
+                    None,
+                )
+            })
+            .collect()
     }
 
     /// Breaks `text` into lines no wider than `width`, at spaces; a word

@@ -94,9 +94,21 @@ fn a_second_run_skips_every_unchanged_pack_and_a_changed_document_rebuilds_its_p
     assert!(s.contains(&("2024-10-11".into(), "built".into())), "{s:?}");
     assert_eq!(s.iter().filter(|(_, st)| st == "built").count(), 1, "{s:?}");
 
-    // --force rebuilds all.
-    let (_, json, _) = batch(root.path(), &["--force", "-j", "2"]);
+    // A pack cut short since its last build (a full disk, a crash before
+    // the disk caught up) is rebuilt though its inputs have not changed.
+    let cut = root.path().join("cabinet/2024-10-15/pack.pdf");
+    let whole = std::fs::read(&cut).unwrap();
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let (_, json, _) = batch(root.path(), &[]);
+    let s = statuses(&json);
+    assert!(s.contains(&("2024-10-15".into(), "built".into())), "{s:?}");
+    assert_eq!(s.iter().filter(|(_, st)| st == "built").count(), 1, "{s:?}");
+    assert_eq!(std::fs::read(&cut).unwrap(), whole);
+
+    // --force rebuilds all; --fsync changes when, not what, is written.
+    let (_, json, _) = batch(root.path(), &["--force", "-j", "2", "--fsync"]);
     assert!(statuses(&json).iter().all(|(_, s)| s == "built"));
+    assert_eq!(std::fs::read(&cut).unwrap(), whole);
 }
 
 #[test]

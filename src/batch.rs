@@ -7,7 +7,6 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::model::Pack;
 use crate::{BuildError, config, output};
@@ -109,13 +108,14 @@ struct Record {
 }
 
 /// A hash of everything that shapes a pack: agendapack's version, the
-/// shipped fonts, the pack file, every document and front-sheet image.
+/// shipped fonts, the pack file, every document and front-sheet image
+/// (BLAKE3: several times faster than SHA-256 here, and as collision-proof).
 pub fn inputs_hash(pack: &Pack) -> std::io::Result<String> {
-    let mut hash = Sha256::new();
+    let mut hash = blake3::Hasher::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     hash.update(crate::render::text::FONT_DIGEST_INPUT.0);
     hash.update(crate::render::text::FONT_DIGEST_INPUT.1);
-    hash.update(pack.digest);
+    hash.update(&pack.digest);
     let pictures = [&pack.issuer.logo, &pack.issuer.signature];
     let documents = pack
         .items
@@ -123,9 +123,9 @@ pub fn inputs_hash(pack: &Pack) -> std::io::Result<String> {
         .flat_map(|i| i.documents.iter().map(|d| &d.path));
     for path in documents.chain(pictures.into_iter().flatten().map(|p| &p.path)) {
         hash.update(path.as_os_str().as_encoded_bytes());
-        hash.update(Sha256::digest(std::fs::read(path)?));
+        hash.update(blake3::hash(&std::fs::read(path)?).as_bytes());
     }
-    Ok(format!("{:x}", hash.finalize()))
+    Ok(hash.finalize().to_hex().to_string())
 }
 
 /// Builds one pack unless its record says nothing changed.

@@ -25,8 +25,6 @@ pub mod plan;
 pub mod render;
 pub mod timing;
 
-use sha2::{Digest, Sha256};
-
 use assemble::source::{self, SourceDocument};
 pub use error::{BuildError, DocumentError};
 use model::Pack;
@@ -163,14 +161,13 @@ impl Built {
 
 /// The file identifier: the same inputs give the same identifier.
 fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>]) -> [u8; 16] {
-    let mut hash = Sha256::new();
+    let mut hash = blake3::Hasher::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
-    hash.update(pack.digest);
+    hash.update(&pack.digest);
     for source in sources.iter().flatten() {
-        hash.update(source.digest);
+        hash.update(&source.digest);
     }
-    let digest = hash.finalize();
     let mut id = [0u8; 16];
-    id.copy_from_slice(&digest[..16]);
+    id.copy_from_slice(&hash.finalize().as_bytes()[..16]);
     id
 }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub struct Pack {
     /// The pack file this was read from.
     pub source: PathBuf,
-    /// SHA-256 of the pack file's text: part of what identifies a build.
+    /// BLAKE3 hash of the pack file's text: part of what identifies a build.
     pub digest: [u8; 32],
     pub meeting: Meeting,
     pub issuer: Issuer,

@@ -72,6 +72,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     }
     let map = import(&mut out, ours);
     let our_pages: Vec<ObjectId> = our_pages_old.iter().map(|id| map[id]).collect();
+    compress_our_streams(&mut out, map.values());
 
     // Report pages, with inherited attributes made their own before the
     // page tree they inherit from is left behind.
@@ -349,6 +350,30 @@ pub fn document_title(pack: &Pack) -> String {
         pack.meeting.body,
         pack.meeting.date.long()
     )
+}
+
+/// Streams below this size are left as krilla wrote them, uncompressed: a
+/// stamp's content is about 140 bytes, which deflate barely shrinks, and
+/// setting up a compressor for each of hundreds of them cost more than
+/// drawing them.
+const WORTH_COMPRESSING: usize = 512;
+
+/// Compresses our own larger streams (the notice and agenda pages, the font
+/// subsets), which krilla leaves uncompressed so that it need not compress
+/// every stamp.
+fn compress_our_streams<'a>(out: &mut PdfDocument, ids: impl Iterator<Item = &'a ObjectId>) {
+    for id in ids {
+        if let Some(Object::Stream(stream)) = out.objects.get_mut(id)
+            && stream.content.len() >= WORTH_COMPRESSING
+            && !stream.dict.has(b"Filter")
+            && let Ok(data) = write::deflate(&stream.content)
+        {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(data);
+        }
+    }
 }
 
 /// Moves `pdf`'s objects into `out` under fresh numbers; returns the map

@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use sha2::{Digest, Sha256};
-
 use crate::error::DocumentProblem;
 
 /// File types LibreOffice converts for us.
@@ -45,7 +43,7 @@ pub fn to_pdf(data: &[u8], path: &Path) -> Result<Vec<u8>, DocumentProblem> {
         .and_then(|e| e.to_str())
         .unwrap_or("doc")
         .to_ascii_lowercase();
-    let key = format!("{:x}", Sha256::digest(data));
+    let key = blake3::hash(data).to_hex();
     let cached = cache_dir().join("converted").join(format!("{key}.pdf"));
     if let Ok(pdf) = std::fs::read(&cached) {
         return Ok(pdf);

@@ -2,7 +2,6 @@
 //! password is empty (or given), and refuse clearly what cannot be read.
 
 use lopdf::{Document as PdfDocument, ObjectId};
-use sha2::Digest;
 
 use crate::error::{DocumentError, DocumentProblem};
 use crate::model::{Document, Item, Pack};
@@ -16,7 +15,7 @@ pub struct SourceDocument {
     pub geometries: Vec<super::geometry::Geometry>,
     /// Size of the file, for the build summary.
     pub bytes: u64,
-    /// SHA-256 of the file: part of what identifies a build.
+    /// BLAKE3 hash of the file: part of what identifies a build.
     pub digest: [u8; 32],
     /// Repairs made while reading it.
     pub warnings: Vec<String>,
@@ -129,7 +128,7 @@ pub fn open(
         pages,
         geometries,
         bytes: data.len() as u64,
-        digest: sha2::Sha256::digest(&data).into(),
+        digest: *blake3::hash(&data).as_bytes(),
         warnings,
     })
 }

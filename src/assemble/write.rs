@@ -165,7 +165,8 @@ fn object_stream(chunk: &[Numbered]) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
-fn deflate(data: &[u8]) -> io::Result<Vec<u8>> {
+/// `data`, zlib-compressed (FlateDecode).
+pub(crate) fn deflate(data: &[u8]) -> io::Result<Vec<u8>> {
     let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 4), Compression::new(6));
     encoder.write_all(data)?;
     encoder.finish()
@@ -247,7 +248,11 @@ mod tests {
         assert_eq!(read.content, b"\x00binary\xffdata\nendstream");
         assert_eq!(back.get_pages().len(), 1);
         let text = String::from_utf8_lossy(&bytes);
-        assert_eq!(text.matches("/Type/ObjStm").count(), 3, "three object streams");
+        assert_eq!(
+            text.matches("/Type/ObjStm").count(),
+            3,
+            "three object streams"
+        );
         assert!(!text.contains("object (3)"), "small objects are compressed");
     }
 

@@ -7,7 +7,6 @@ mod reader;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use sha2::Digest;
 use toml::de::{DeTable, DeValue};
 
 use crate::model::{Contact, Document, Issuer, Item, Meeting, Member, Pack, Picture, Time};
@@ -81,7 +80,7 @@ fn read_pack(
     let items = read_items(c, base, item_tables);
     Some(Pack {
         source: path.to_path_buf(),
-        digest: sha2::Sha256::digest(text.as_bytes()).into(),
+        digest: *blake3::hash(text.as_bytes()).as_bytes(),
         meeting: meeting?,
         issuer: issuer?,
         contact: contact?,

@@ -134,6 +134,9 @@ pub fn render(
     let mut settings = SerializeSettings::default();
     settings.enable_tagging = false;
     settings.xmp_metadata = false;
+    // Compressing each of hundreds of tiny stamp streams costs more than
+    // drawing them; assembly compresses the streams worth it.
+    settings.compress_content_streams = false;
     let mut document = Document::new_with(settings);
     let mut links = Vec::new();
     // The item whose first page each printed page is, for "Agenda Item N".
@@ -176,15 +179,12 @@ pub fn render(
                 let mut surface = page.surface();
                 page_number(&mut surface, fonts, size.width, size.height, printed);
                 if let Some(item) = item_starts.get(&printed) {
-                    let text = format!("Agenda Item {item}");
-                    let width = fonts.width(&text, Weight::Bold, ITEM_STAMP_SIZE);
-                    let x = (size.width - SIDE - width).max(2.0);
                     draw_text(
                         &mut surface,
                         fonts,
-                        x,
+                        |w| (size.width - SIDE - w).max(2.0),
                         HEAD,
-                        &text,
+                        &format!("Agenda Item {item}"),
                         Weight::Bold,
                         ITEM_STAMP_SIZE,
                     );
@@ -200,25 +200,30 @@ pub fn render(
     Ok(Rendered { pdf, links })
 }
 
+/// Draws `text` on one line, its left edge where `place` puts it given its
+/// width; returns the width. The text is shaped once, with the fonts'
+/// cached plans (krilla's `draw_text` would parse the font and compile a
+/// plan for every line).
 fn draw_text(
     surface: &mut krilla::surface::Surface<'_>,
     fonts: &Fonts,
-    x: f32,
+    place: impl FnOnce(f32) -> f32,
     baseline: f32,
     text: &str,
     weight: Weight,
     size: f32,
-) {
-    // Shaped with the fonts' cached plans: krilla's `draw_text` would parse
-    // the font and compile a plan for every line.
+) -> f32 {
+    let glyphs = fonts.glyphs(text, weight);
+    let width: f32 = glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size;
     surface.draw_glyphs(
-        Point::from_xy(x, baseline),
-        &fonts.glyphs(text, weight),
+        Point::from_xy(place(width), baseline),
+        &glyphs,
         fonts.krilla(weight),
         text,
         size,
         false,
     );
+    width
 }
 
 fn page_number(
@@ -228,28 +233,24 @@ fn page_number(
     height: f32,
     printed: u32,
 ) {
-    let text = format!("Page {printed}");
-    let w = fonts.width(&text, Weight::Regular, PAGE_NUMBER_SIZE);
     draw_text(
         surface,
         fonts,
-        (width - w) / 2.0,
+        |w| (width - w) / 2.0,
         height - FOOT,
-        &text,
+        &format!("Page {printed}"),
         Weight::Regular,
         PAGE_NUMBER_SIZE,
     );
 }
 
 fn blank_notice(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts) {
-    let text = "This page is intentionally left blank";
-    let w = fonts.width(text, Weight::Regular, 12.0);
     draw_text(
         surface,
         fonts,
-        (PAGE_WIDTH - w) / 2.0,
+        |w| (PAGE_WIDTH - w) / 2.0,
         PAGE_HEIGHT / 2.0,
-        text,
+        "This page is intentionally left blank",
         Weight::Regular,
         12.0,
     );
@@ -270,7 +271,9 @@ fn draw_mark(
             text,
             weight,
             size,
-        } => draw_text(surface, fonts, *x, *baseline, text, *weight, *size),
+        } => {
+            draw_text(surface, fonts, |_| *x, *baseline, text, *weight, *size);
+        }
         Mark::Rule { x1, x2, y } => {
             let mut path = PathBuilder::new();
             path.move_to(*x1, *y);
@@ -308,14 +311,12 @@ fn draw_mark(
             size,
         } => {
             let range = plan.range_of(*item)?;
-            let text = range.to_string();
-            let w = fonts.width(&text, Weight::Regular, *size);
-            draw_text(
+            let w = draw_text(
                 surface,
                 fonts,
-                right - w,
+                |w| right - w,
                 *baseline,
-                &text,
+                &range.to_string(),
                 Weight::Regular,
                 *size,
             );

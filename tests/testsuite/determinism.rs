@@ -30,7 +30,10 @@ fn the_same_inputs_give_the_same_bytes() {
 fn the_pack_gets_a_normal_file_mode_and_a_rebuild_keeps_the_old_one() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let pack = pack_with(dir.path(), &[item("Report", &[&corpus("annotated_pdf.pdf")])]);
+    let pack = pack_with(
+        dir.path(),
+        &[item("Report", &[&corpus("annotated_pdf.pdf")])],
+    );
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let plain = dir.path().join("plain.txt");
     std::fs::write(&plain, b"a new file").unwrap();

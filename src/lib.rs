@@ -46,14 +46,20 @@ pub struct Prepared {
 /// Opens every document and plans the pages.
 pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
     let mut stages = timing::Stages::start();
-    let sources = source::open_all(pack).map_err(BuildError::Documents)?;
-    stages.done("open documents");
-    let pictures = Pictures::load(pack)?;
-    stages.done("pictures");
-    let fonts = Fonts::new();
-    stages.done("fonts");
-    let front = render::layout::front_matter(pack, &fonts, pictures.sizes());
-    stages.done("lay out front matter");
+    // The notice and agenda are laid out while the documents are read: the
+    // layout does not depend on them, only the page ranges printed in it do.
+    let (sources, ours) = rayon::join(
+        || source::open_all(pack),
+        || -> Result<_, BuildError> {
+            let pictures = Pictures::load(pack)?;
+            let fonts = Fonts::new();
+            let front = render::layout::front_matter(pack, &fonts, pictures.sizes());
+            Ok((pictures, fonts, front))
+        },
+    );
+    let sources = sources.map_err(BuildError::Documents)?;
+    let (pictures, fonts, front) = ours?;
+    stages.done("open documents, lay out");
     let counts: Vec<Vec<usize>> = sources
         .iter()
         .map(|docs| docs.iter().map(|d| d.pages.len()).collect())
@@ -96,6 +102,12 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         pictures,
         fonts,
     } = prepared;
+    let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
+    let id = build_id(pack, &sources);
+    let geometries: Vec<Vec<Vec<assemble::geometry::Geometry>>> = sources
+        .iter()
+        .map(|docs| docs.iter().map(|d| d.geometries.clone()).collect())
+        .collect();
     let visible = |slot: usize| -> VisibleSize {
         match plan.slots[slot] {
             plan::Slot::Report {
@@ -103,7 +115,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
                 document,
                 page,
                 ..
-            } => sources[item][document].geometries[page].visible_size(),
+            } => geometries[item][document][page].visible_size(),
             _ => VisibleSize {
                 width: render::layout::PAGE_WIDTH,
                 height: render::layout::PAGE_HEIGHT,
@@ -111,17 +123,20 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         }
     };
     let mut stages = timing::Stages::start();
-    let rendered = render::render(&fonts, &pictures, &front, &plan, &visible)?;
-    stages.done("draw our pages");
-    let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
-    let id = build_id(pack, &sources);
+    // Our pages are drawn while the reports are made ready to merge.
+    let (rendered, reports) = rayon::join(
+        || render::render(&fonts, &pictures, &front, &plan, &visible),
+        || assemble::ready(pack, sources),
+    );
+    let rendered = rendered?;
+    stages.done("draw our pages, ready reports");
     let assembled = assemble::assemble(
         pack,
         assemble::Parts {
             plan: &plan,
             front: &front,
             rendered,
-            sources,
+            reports,
             id,
         },
     )?;

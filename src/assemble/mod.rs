@@ -30,9 +30,69 @@ pub struct Parts<'a> {
     pub plan: &'a PagePlan,
     pub front: &'a FrontMatter,
     pub rendered: Rendered,
-    pub sources: Vec<Vec<SourceDocument>>,
+    pub reports: Vec<Vec<Ready>>,
     /// Seed of the file identifier: a hash of everything that shaped the pack.
     pub id: [u8; 16],
+}
+
+/// A report made ready to merge: unsafe actions removed, named links
+/// resolved, its form and outline noted, and every page owning the
+/// attributes it inherited.
+pub struct Ready {
+    pdf: PdfDocument,
+    pages: Vec<ObjectId>,
+    geometries: Vec<Geometry>,
+    carried: carry::Carried,
+    /// What was removed or repaired, naming the item and document.
+    warnings: Vec<String>,
+}
+
+/// Makes every report ready to merge. Reports are independent of each
+/// other and of our pages, so they are made ready in parallel, while our
+/// pages are drawn.
+pub fn ready(pack: &Pack, sources: Vec<Vec<SourceDocument>>) -> Vec<Vec<Ready>> {
+    use rayon::prelude::*;
+    sources
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, docs)| {
+            docs.into_par_iter()
+                .enumerate()
+                .map(|(d, source)| ready_one(pack, i, d, source))
+                .collect()
+        })
+        .collect()
+}
+
+fn ready_one(pack: &Pack, i: usize, d: usize, mut source: SourceDocument) -> Ready {
+    let carried = carry::prepare(&mut source.pdf, &source.pages);
+    let item = &pack.items[i];
+    let warnings = source
+        .warnings
+        .iter()
+        .cloned()
+        .chain(carried.warnings())
+        .map(|warning| {
+            format!(
+                "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: {warning}",
+                pack.source.display(),
+                item.documents[d].line,
+                item.number,
+                item.title,
+                item.documents[d].path.display()
+            )
+        })
+        .collect();
+    for (&page, geometry) in source.pages.iter().zip(&source.geometries) {
+        own_inherited_attributes(&mut source.pdf, page, geometry);
+    }
+    Ready {
+        pdf: source.pdf,
+        pages: source.pages,
+        geometries: source.geometries,
+        carried,
+        warnings,
+    }
 }
 
 /// A merged pack and what the clerk should know about it.
@@ -79,27 +139,19 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let mut report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>> = Vec::new();
     let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
     let mut warnings = Vec::new();
-    for (i, docs) in parts.sources.into_iter().enumerate() {
+    for docs in parts.reports {
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
-        for (d, mut source) in docs.into_iter().enumerate() {
-            let mut carried = carry::prepare(&mut source.pdf, &source.pages);
-            let item = &pack.items[i];
-            for warning in source.warnings.iter().cloned().chain(carried.warnings()) {
-                warnings.push(format!(
-                    "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: {warning}",
-                    pack.source.display(),
-                    item.documents[d].line,
-                    item.number,
-                    item.title,
-                    item.documents[d].path.display()
-                ));
-            }
-            let geometries = std::mem::take(&mut source.geometries);
-            for (&page, geometry) in source.pages.iter().zip(&geometries) {
-                own_inherited_attributes(&mut source.pdf, page, geometry);
-            }
-            let map = import(&mut out, source.pdf);
+        for report in docs {
+            let Ready {
+                pdf,
+                pages,
+                geometries,
+                mut carried,
+                warnings: report_warnings,
+            } = report;
+            warnings.extend(report_warnings);
+            let map = import(&mut out, pdf);
             carried.outline = carried
                 .outline
                 .and_then(|(f, l, n)| Some((*map.get(&f)?, *map.get(&l)?, n)));
@@ -125,8 +177,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
             }
             item_carried.push(carried);
             item_pages.push(
-                source
-                    .pages
+                pages
                     .iter()
                     .zip(geometries)
                     .map(|(old, g)| (map[old], g))

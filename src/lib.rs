@@ -77,6 +77,7 @@ pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
 /// A finished pack in memory, ready to write.
 pub struct Built {
     document: lopdf::Document,
+    extents: assemble::extent::Extents,
     pub plan: PagePlan,
     /// Total size of the documents read, in bytes.
     pub input_bytes: u64,
@@ -142,6 +143,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     )?;
     Ok(Built {
         document: assembled.document,
+        extents: assembled.extents,
         plan,
         input_bytes,
         warnings: assembled.warnings,
@@ -159,18 +161,20 @@ impl Built {
     ) -> Result<u64, BuildError> {
         let mut size = 0;
         output::write_atomically_with(path, durability, |file| {
-            size = assemble::write::write_pdf(&self.document, file)?;
+            size = assemble::write::write_pdf(
+                &self.document,
+                &self.extents,
+                assemble::write::FileSink::new(file),
+            )?;
             Ok(())
         })?;
         Ok(size)
     }
 
-    /// The pack as bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The pack as bytes (the large streams read from the reports' files).
+    pub fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        assemble::write::write_pdf(&self.document, &mut bytes)
-            .expect("writing to memory cannot fail");
-        bytes
+        assemble::write::write_pdf(&self.document, &self.extents, &mut bytes).map(|_| bytes)
     }
 }
 

@@ -7,13 +7,17 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
 
+use super::extent::{self, Extents};
+
 /// Merges identical streams; returns how many were dropped and their bytes.
 /// Repeats while merging makes more streams equal (an image and its soft
 /// mask), a few rounds at most.
-pub fn share_identical_streams(pdf: &mut PdfDocument) -> (usize, u64) {
+/// Streams whose data is left in their files (`extents`) are compared by
+/// reading it, which only happens for two of the same dictionary and size.
+pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
     let (mut dropped, mut saved) = (0, 0);
     for _ in 0..4 {
-        let (n, bytes) = one_round(pdf);
+        let (n, bytes) = one_round(pdf, extents);
         dropped += n;
         saved += bytes;
         if n == 0 {
@@ -23,7 +27,15 @@ pub fn share_identical_streams(pdf: &mut PdfDocument) -> (usize, u64) {
     (dropped, saved)
 }
 
-fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
+fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
+    let data_len = |id: &ObjectId, stream: &lopdf::Stream| {
+        extents
+            .get(id)
+            .map_or(stream.content.len() as u64, |e| e.len)
+    };
+    // A file that cannot be read again now is not compared: its streams
+    // stay as they are, and writing the pack reports the error.
+    let data = |id: ObjectId| extent::content(pdf, extents, id).ok();
     // Candidates are grouped by their dictionary and their data's length;
     // only where that puts two or more together is the data itself hashed,
     // and equal hashes are compared in full before two objects are taken as
@@ -37,7 +49,7 @@ fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
         let mut h = DefaultHasher::new();
         match object {
             Object::Stream(stream) => {
-                stream.content.len().hash(&mut h);
+                data_len(&id, stream).hash(&mut h);
                 hash_dictionary(&stream.dict, &mut h);
             }
             other => hash_object(other, &mut h),
@@ -53,10 +65,9 @@ fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
         }
         let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::new();
         for id in ids {
+            let Some(bytes) = data(id) else { continue };
             let mut h = DefaultHasher::new();
-            if let Object::Stream(stream) = &pdf.objects[&id] {
-                stream.content.hash(&mut h);
-            }
+            bytes.hash(&mut h);
             by_data.entry(h.finish()).or_default().push(id);
         }
         groups.extend(by_data.into_values().filter(|ids| ids.len() > 1));
@@ -69,11 +80,18 @@ fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
         let mut kept: Vec<ObjectId> = Vec::new();
         for id in ids {
             let object = &pdf.objects[&id];
-            match kept.iter().copied().find(|k| same(&pdf.objects[k], object)) {
+            let same = |k: ObjectId| match (&pdf.objects[&k], object) {
+                (Object::Stream(x), Object::Stream(y)) => {
+                    x.dict == y.dict && data(k).is_some_and(|a| data(id).is_some_and(|b| a == b))
+                }
+                (Object::Dictionary(x), Object::Dictionary(y)) => x == y,
+                _ => false,
+            };
+            match kept.iter().copied().find(|&k| same(k)) {
                 Some(k) => {
                     replace.insert(id, k);
                     if let Object::Stream(stream) = object {
-                        saved += stream.content.len() as u64;
+                        saved += data_len(&id, stream);
                     }
                 }
                 None => kept.push(id),
@@ -91,6 +109,7 @@ fn one_round(pdf: &mut PdfDocument) -> (usize, u64) {
     }
     for id in replace.keys() {
         pdf.objects.remove(id);
+        extents.remove(id);
     }
     (replace.len(), saved)
 }
@@ -143,14 +162,6 @@ fn shareable(object: &Object) -> bool {
             .ok()
             .and_then(|t| t.as_name().ok())
             .is_some_and(|t| SHARED_TYPES.contains(&t)),
-        _ => false,
-    }
-}
-
-fn same(a: &Object, b: &Object) -> bool {
-    match (a, b) {
-        (Object::Stream(x), Object::Stream(y)) => x.content == y.content && x.dict == y.dict,
-        (Object::Dictionary(x), Object::Dictionary(y)) => x == y,
         _ => false,
     }
 }

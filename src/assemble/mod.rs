@@ -5,6 +5,7 @@
 pub mod carry;
 pub mod convert;
 pub mod dedupe;
+pub mod extent;
 pub mod geometry;
 pub mod office;
 pub mod source;
@@ -45,6 +46,7 @@ pub struct Ready {
     carried: carry::Carried,
     /// What was removed or repaired, naming the item and document.
     warnings: Vec<String>,
+    extents: extent::Extents,
 }
 
 /// Makes every report ready to merge. Reports are independent of each
@@ -92,12 +94,15 @@ fn ready_one(pack: &Pack, i: usize, d: usize, mut source: SourceDocument) -> Rea
         geometries: source.geometries,
         carried,
         warnings,
+        extents: source.extents,
     }
 }
 
 /// A merged pack and what the clerk should know about it.
 pub struct Assembled {
     pub document: PdfDocument,
+    /// Streams of `document` whose data is still in the reports' files.
+    pub extents: extent::Extents,
     /// Things removed or repaired, each naming the item and document.
     pub warnings: Vec<String>,
     /// Identical streams stored once, and the bytes that saved.
@@ -139,6 +144,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let mut report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>> = Vec::new();
     let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
     let mut warnings = Vec::new();
+    let mut extents = extent::Extents::new();
     for docs in parts.reports {
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
@@ -149,9 +155,15 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                 geometries,
                 mut carried,
                 warnings: report_warnings,
+                extents: report_extents,
             } = report;
             warnings.extend(report_warnings);
             let map = import(&mut out, pdf);
+            extents.extend(
+                report_extents
+                    .into_iter()
+                    .filter_map(|(old, extent)| Some((*map.get(&old)?, extent))),
+            );
             carried.outline = carried
                 .outline
                 .and_then(|(f, l, n)| Some((*map.get(&f)?, *map.get(&l)?, n)));
@@ -286,11 +298,13 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
 
     stages.done("navigation");
     out.prune_objects();
+    extents.retain(|id, _| out.objects.contains_key(id));
     stages.done("prune");
-    let (shared_streams, saved_bytes) = dedupe::share_identical_streams(&mut out);
+    let (shared_streams, saved_bytes) = dedupe::share_identical_streams(&mut out, &mut extents);
     stages.done("dedupe");
     Ok(Assembled {
         document: out,
+        extents,
         warnings,
         shared_streams,
         saved_bytes,

@@ -19,6 +19,8 @@ pub struct SourceDocument {
     pub digest: [u8; 32],
     /// Repairs made while reading it.
     pub warnings: Vec<String>,
+    /// Its large streams, left in the file until the pack is written.
+    pub extents: super::extent::Extents,
 }
 
 /// Opens every document of the pack, item by item, reporting every document
@@ -62,8 +64,14 @@ pub fn open(
     document: &Document,
 ) -> Result<SourceDocument, DocumentError> {
     let fail = |problem| DocumentError::new(pack, item, document, problem);
-    let data = std::fs::read(&document.path)
-        .map_err(|e| fail(DocumentProblem::Unreadable(e.to_string())))?;
+    let unreadable = |e: std::io::Error| fail(DocumentProblem::Unreadable(e.to_string()));
+    // Its size and time are noted before it is read, so that a change made
+    // while it is read is caught when its streams are copied from it.
+    let file = std::fs::File::open(&document.path)
+        .and_then(|f| super::extent::SourceFile::new(f, document.path.clone()))
+        .map_err(unreadable)?;
+    let mut data = Vec::new();
+    std::io::Read::read_to_end(&mut file.file(), &mut data).map_err(unreadable)?;
     let password = match &document.password_env {
         Some(var) => Some(
             std::env::var(var)
@@ -90,7 +98,7 @@ pub fn open(
                 "the file could not be parsed".into(),
             ))
         });
-    let pdf = parsed.map_err(fail)?;
+    let mut pdf = parsed.map_err(fail)?;
     let mut warnings = Vec::new();
     if let Some(recovery) = &pdf.xref_recovery {
         warnings.push(format!(
@@ -123,6 +131,10 @@ pub fn open(
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
+    let extents = match converted {
+        Some(_) => super::extent::Extents::new(),
+        None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),
+    };
     Ok(SourceDocument {
         pdf,
         pages,
@@ -130,6 +142,7 @@ pub fn open(
         bytes: data.len() as u64,
         digest: *blake3::hash(&data).as_bytes(),
         warnings,
+        extents,
     })
 }
 

@@ -1,0 +1,296 @@
+//! Large streams left in their files: a report's scanned pages and photos
+//! are most of a pack's bytes, and agendapack never changes them. Rather
+//! than hold them in memory from parsing to writing, each is noted as an
+//! extent of its file (checked, byte for byte, against what the parser
+//! read) and copied from the file into the pack when it is written. Peak
+//! memory falls from about twice the reports' size to a little more than
+//! once, and the build is faster: memory the parser used for one report is
+//! reused for the next instead of faulting in fresh pages.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use lopdf::{Document as PdfDocument, Object, ObjectId};
+
+/// Streams smaller than this stay in memory: fonts, page content, logos.
+pub const LEAVE_IN_FILE: usize = 64 * 1024;
+
+/// A document file kept open until the pack is written.
+#[derive(Debug)]
+pub struct SourceFile {
+    file: File,
+    path: PathBuf,
+    /// Size and modification time when it was read: a file changed in place
+    /// before the pack is written is refused, not half copied.
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl SourceFile {
+    pub fn new(file: File, path: PathBuf) -> io::Result<SourceFile> {
+        let meta = file.metadata()?;
+        Ok(SourceFile {
+            file,
+            path,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+
+    /// Fails if the file changed since it was read.
+    pub fn check_unchanged(&self) -> io::Result<()> {
+        let meta = self.file.metadata()?;
+        if meta.len() != self.len || meta.modified().ok() != self.modified {
+            return Err(io::Error::other(format!(
+                "{} changed while the pack was being built; build it again",
+                self.path.display()
+            )));
+        }
+        Ok(())
+    }
+
+    pub fn file(&self) -> &File {
+        &self.file
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// `buf` filled with the `len` bytes at `offset`.
+    fn read_at(&self, offset: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.resize(len as usize, 0);
+        read_exact_at(&self.file, buf, offset)
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where a stream's data lies in a file.
+#[derive(Debug, Clone)]
+pub struct Extent {
+    pub file: Arc<SourceFile>,
+    pub offset: u64,
+    pub len: u64,
+}
+
+impl Extent {
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.read_into(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// Reads the data into `buf`, replacing what it held.
+    pub fn read_into(&self, buf: &mut Vec<u8>) -> io::Result<()> {
+        self.file.read_at(self.offset, self.len, buf)
+    }
+}
+
+/// Streams of the merged document whose data is left in their files.
+pub type Extents = HashMap<ObjectId, Extent>;
+
+/// Finds each large stream of `pdf` in `data`, the file it was parsed from,
+/// and empties it, noting where its data lies. A stream is left alone
+/// unless its data is found in the file exactly as parsed (so a decrypted
+/// or repaired stream stays in memory).
+pub fn leave_in_file(pdf: &mut PdfDocument, data: &[u8], file: &Arc<SourceFile>) -> Extents {
+    let mut extents = Extents::new();
+    if pdf.encryption_state.is_some() || pdf.trailer.has(b"Encrypt") {
+        return extents;
+    }
+    for (&id, object) in pdf.objects.iter_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.content.len() < LEAVE_IN_FILE {
+            continue;
+        }
+        let Some(lopdf::xref::XrefEntry::Normal { offset, generation }) =
+            pdf.reference_table.get(id.0)
+        else {
+            continue;
+        };
+        if *generation != id.1 {
+            continue;
+        }
+        let Some(start) = data_start(data, *offset as usize) else {
+            continue;
+        };
+        let len = stream.content.len();
+        if data.get(start..start + len) != Some(stream.content.as_slice()) {
+            continue;
+        }
+        stream.content = Vec::new();
+        extents.insert(
+            id,
+            Extent {
+                file: Arc::clone(file),
+                offset: start as u64,
+                len: len as u64,
+            },
+        );
+    }
+    extents
+}
+
+/// Where the data of the stream object at `offset` starts: after the
+/// first `stream` keyword that follows `>>` and ends its line. The object's
+/// dictionary comes first; a kilobyte-long one is rare, 64 kB is absurd.
+fn data_start(data: &[u8], offset: usize) -> Option<usize> {
+    const KEYWORD: &[u8] = b"stream";
+    let window = data.get(offset..)?;
+    let window = &window[..window.len().min(64 * 1024)];
+    let mut from = 0;
+    while let Some(at) = find(&window[from..], KEYWORD) {
+        let at = from + at;
+        let before = window[..at].trim_ascii_end();
+        let after = at + KEYWORD.len();
+        if before.ends_with(b">>") {
+            let eol = match window.get(after..after + 2) {
+                Some(b"\r\n") => 2,
+                _ => match window.get(after) {
+                    Some(b'\n' | b'\r') => 1,
+                    _ => 0,
+                },
+            };
+            if eol > 0 {
+                return Some(offset + after + eol);
+            }
+        }
+        from = after;
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The data of stream `id` of `pdf`, from memory or from its file.
+pub fn content<'a>(
+    pdf: &'a PdfDocument,
+    extents: &Extents,
+    id: ObjectId,
+) -> io::Result<std::borrow::Cow<'a, [u8]>> {
+    match (extents.get(&id), pdf.objects.get(&id)) {
+        (Some(extent), _) => Ok(std::borrow::Cow::Owned(extent.read()?)),
+        (None, Some(Object::Stream(stream))) => Ok(std::borrow::Cow::Borrowed(&stream.content)),
+        _ => Ok(std::borrow::Cow::Borrowed(&[])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_data_after_the_dictionary() {
+        let file = b"1 0 obj\n<< /Title (a stream of) /Length 3 >>\nstream\r\nabc\nendstream";
+        let start = data_start(file, 0).unwrap();
+        assert_eq!(&file[start..start + 3], b"abc");
+        let nested = b"7 0 obj <</A <</B 1>> >>stream\nxyz";
+        let start = data_start(nested, 0).unwrap();
+        assert_eq!(&nested[start..], b"xyz");
+        assert_eq!(data_start(b"7 0 obj << /Length 3 >> streamx", 0), None);
+    }
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+    use crate::assemble::write::write_pdf;
+    use lopdf::{Stream, dictionary};
+
+    /// A PDF with one stream too small to leave in its file and one large
+    /// enough (incompressible, as a scan is).
+    fn sample(path: &std::path::Path) -> Vec<u8> {
+        let mut pdf = PdfDocument::with_version("1.7");
+        let mut noise = Vec::with_capacity(100_000);
+        let mut x: u32 = 7;
+        while noise.len() < 100_000 {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            noise.push((x >> 24) as u8);
+        }
+        // The data even holds what looks like the end of a stream.
+        noise[5000..5019].copy_from_slice(b"\nendstream\nendobj\n\n");
+        let big = pdf.add_object(Stream::new(dictionary! {}, noise.clone()));
+        let small = pdf.add_object(Stream::new(dictionary! {}, b"small".to_vec()));
+        let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "A" => big, "B" => small });
+        pdf.trailer.set("Root", catalog);
+        pdf.save(path).unwrap();
+        noise
+    }
+
+    #[test]
+    fn large_streams_are_left_in_the_file_and_written_back_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        let noise = sample(&path);
+        let data = std::fs::read(&path).unwrap();
+        let full = PdfDocument::load_mem(&data).unwrap();
+        let mut lean = PdfDocument::load_mem(&data).unwrap();
+        let file = Arc::new(SourceFile::new(File::open(&path).unwrap(), path.clone()).unwrap());
+        let extents = leave_in_file(&mut lean, &data, &file);
+
+        assert_eq!(extents.len(), 1, "only the large stream");
+        let (id, extent) = extents.iter().next().unwrap();
+        assert_eq!(extent.read().unwrap(), noise);
+        assert!(
+            lean.get_object(*id)
+                .unwrap()
+                .as_stream()
+                .unwrap()
+                .content
+                .is_empty()
+        );
+
+        let (mut from_file, mut from_memory) = (Vec::new(), Vec::new());
+        write_pdf(&lean, &extents, &mut from_file).unwrap();
+        write_pdf(&full, &Extents::new(), &mut from_memory).unwrap();
+        assert!(from_file == from_memory, "the same pack either way");
+    }
+
+    #[test]
+    fn a_file_changed_before_the_pack_is_written_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        sample(&path);
+        let data = std::fs::read(&path).unwrap();
+        let mut pdf = PdfDocument::load_mem(&data).unwrap();
+        let file = Arc::new(SourceFile::new(File::open(&path).unwrap(), path.clone()).unwrap());
+        let extents = leave_in_file(&mut pdf, &data, &file);
+        assert!(file.check_unchanged().is_ok());
+
+        // Overwritten in place, as `cp` does, shorter than before.
+        std::fs::write(&path, &data[..data.len() / 2]).unwrap();
+        let err = write_pdf(&pdf, &extents, &mut Vec::new()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("changed while the pack was being built"),
+            "{err}"
+        );
+    }
+}

@@ -72,7 +72,7 @@ impl PagePlan {
         for (i, item) in pack.items.iter().enumerate() {
             let mut documents = Vec::new();
             for (d, document) in item.documents.iter().enumerate() {
-                if next % 2 == 0 {
+                if next.is_multiple_of(2) {
                     slots.push(Slot::Blank { printed: next });
                     next += 1;
                 }
@@ -103,7 +103,7 @@ impl PagePlan {
                 documents,
             });
         }
-        if next % 2 == 0 {
+        if next.is_multiple_of(2) {
             slots.push(Slot::Blank { printed: next });
             next += 1;
         }

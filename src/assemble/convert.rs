@@ -51,9 +51,11 @@ pub fn image_to_pdf(data: &[u8], kind: Kind) -> Result<Vec<u8>, DocumentProblem>
         Kind::Tiff => tiff_frames(data)?,
         Kind::Pdf => unreachable!("PDFs are not converted"),
     };
-    let mut settings = SerializeSettings::default();
-    settings.enable_tagging = false;
-    settings.xmp_metadata = false;
+    let settings = SerializeSettings {
+        enable_tagging: false,
+        xmp_metadata: false,
+        ..SerializeSettings::default()
+    };
     let mut document = Document::new_with(settings);
     for image in images {
         let (w, h) = image.size();

@@ -131,12 +131,14 @@ pub fn render(
     plan: &PagePlan,
     visible: &dyn Fn(usize) -> VisibleSize,
 ) -> Result<Rendered, BuildError> {
-    let mut settings = SerializeSettings::default();
-    settings.enable_tagging = false;
-    settings.xmp_metadata = false;
-    // Compressing each of hundreds of tiny stamp streams costs more than
-    // drawing them; assembly compresses the streams worth it.
-    settings.compress_content_streams = false;
+    let settings = SerializeSettings {
+        enable_tagging: false,
+        xmp_metadata: false,
+        // Compressing each of hundreds of tiny stamp streams costs more
+        // than drawing them; assembly compresses the streams worth it.
+        compress_content_streams: false,
+        ..SerializeSettings::default()
+    };
     let mut document = Document::new_with(settings);
     let mut links = Vec::new();
     // The item whose first page each printed page is, for "Agenda Item N".

@@ -19,52 +19,42 @@ use lopdf::{Document as PdfDocument, Object, ObjectId};
 /// Streams smaller than this stay in memory: fonts, page content, logos.
 pub const LEAVE_IN_FILE: usize = 64 * 1024;
 
-/// A document file kept open until the pack is written.
+/// A document file whose large streams are left in it. It is not kept
+/// open: a batch builds several packs of hundreds of documents at once,
+/// and a descriptor per document would run into the limit on open files.
 #[derive(Debug)]
 pub struct SourceFile {
-    file: File,
     path: PathBuf,
-    /// Size and modification time when it was read: a file changed in place
-    /// before the pack is written is refused, not half copied.
+    /// Size and modification time when it was read: a file changed since
+    /// is refused when the pack is written, not half copied.
     len: u64,
     modified: Option<SystemTime>,
 }
 
 impl SourceFile {
-    pub fn new(file: File, path: PathBuf) -> io::Result<SourceFile> {
-        let meta = file.metadata()?;
-        Ok(SourceFile {
-            file,
+    /// `path`, as `meta` (taken before the file was read) describes it.
+    pub fn new(path: PathBuf, meta: &std::fs::Metadata) -> SourceFile {
+        SourceFile {
             path,
             len: meta.len(),
             modified: meta.modified().ok(),
-        })
+        }
     }
 
-    /// Fails if the file changed since it was read.
-    pub fn check_unchanged(&self) -> io::Result<()> {
-        let meta = self.file.metadata()?;
-        if meta.len() != self.len || meta.modified().ok() != self.modified {
-            return Err(io::Error::other(format!(
+    /// Opens the file again, failing if it changed since it was read.
+    pub fn open(&self) -> io::Result<File> {
+        let changed = || {
+            io::Error::other(format!(
                 "{} changed while the pack was being built; build it again",
                 self.path.display()
-            )));
+            ))
+        };
+        let file = File::open(&self.path).map_err(|_| changed())?;
+        let meta = file.metadata()?;
+        if meta.len() != self.len || meta.modified().ok() != self.modified {
+            return Err(changed());
         }
-        Ok(())
-    }
-
-    pub fn file(&self) -> &File {
-        &self.file
-    }
-
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
-    }
-
-    /// `buf` filled with the `len` bytes at `offset`.
-    fn read_at(&self, offset: u64, len: u64, buf: &mut Vec<u8>) -> io::Result<()> {
-        buf.resize(len as usize, 0);
-        read_exact_at(&self.file, buf, offset)
+        Ok(file)
     }
 }
 
@@ -97,15 +87,37 @@ pub struct Extent {
 }
 
 impl Extent {
+    /// The data, from the file opened again.
     pub fn read(&self) -> io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        self.read_into(&mut bytes)?;
+        self.read_from(&self.file.open()?, &mut bytes)?;
         Ok(bytes)
     }
 
-    /// Reads the data into `buf`, replacing what it held.
-    pub fn read_into(&self, buf: &mut Vec<u8>) -> io::Result<()> {
-        self.file.read_at(self.offset, self.len, buf)
+    /// Reads the data from `file` (this extent's file, open) into `buf`,
+    /// replacing what it held.
+    pub fn read_from(&self, file: &File, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.resize(self.len as usize, 0);
+        read_exact_at(file, buf, self.offset)
+    }
+}
+
+/// The file of the extent being copied, kept open while the extents that
+/// follow come from the same file (a document's streams come together).
+#[derive(Default)]
+pub struct OpenFiles {
+    current: Option<(Arc<SourceFile>, File)>,
+}
+
+impl OpenFiles {
+    /// `extent`'s file, open and checked unchanged.
+    pub fn file_of(&mut self, extent: &Extent) -> io::Result<&File> {
+        let reuse = matches!(&self.current, Some((source, _)) if Arc::ptr_eq(source, &extent.file));
+        if !reuse {
+            self.current = None;
+            self.current = Some((Arc::clone(&extent.file), extent.file.open()?));
+        }
+        Ok(&self.current.as_ref().expect("just opened").1)
     }
 }
 
@@ -252,7 +264,8 @@ mod file_tests {
         let data = std::fs::read(&path).unwrap();
         let full = PdfDocument::load_mem(&data).unwrap();
         let mut lean = PdfDocument::load_mem(&data).unwrap();
-        let file = Arc::new(SourceFile::new(File::open(&path).unwrap(), path.clone()).unwrap());
+        let meta = std::fs::metadata(&path).unwrap();
+        let file = Arc::new(SourceFile::new(path.clone(), &meta));
         let extents = leave_in_file(&mut lean, &data, &file);
 
         assert_eq!(extents.len(), 1, "only the large stream");
@@ -280,9 +293,10 @@ mod file_tests {
         sample(&path);
         let data = std::fs::read(&path).unwrap();
         let mut pdf = PdfDocument::load_mem(&data).unwrap();
-        let file = Arc::new(SourceFile::new(File::open(&path).unwrap(), path.clone()).unwrap());
+        let meta = std::fs::metadata(&path).unwrap();
+        let file = Arc::new(SourceFile::new(path.clone(), &meta));
         let extents = leave_in_file(&mut pdf, &data, &file);
-        assert!(file.check_unchanged().is_ok());
+        assert!(file.open().is_ok());
 
         // Overwritten in place, as `cp` does, shorter than before.
         std::fs::write(&path, &data[..data.len() / 2]).unwrap();

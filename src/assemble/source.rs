@@ -67,11 +67,12 @@ pub fn open(
     let unreadable = |e: std::io::Error| fail(DocumentProblem::Unreadable(e.to_string()));
     // Its size and time are noted before it is read, so that a change made
     // while it is read is caught when its streams are copied from it.
-    let file = std::fs::File::open(&document.path)
-        .and_then(|f| super::extent::SourceFile::new(f, document.path.clone()))
-        .map_err(unreadable)?;
-    let mut data = Vec::new();
-    std::io::Read::read_to_end(&mut file.file(), &mut data).map_err(unreadable)?;
+    let mut opened = std::fs::File::open(&document.path).map_err(unreadable)?;
+    let meta = opened.metadata().map_err(unreadable)?;
+    let file = super::extent::SourceFile::new(document.path.clone(), &meta);
+    let mut data = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut opened, &mut data).map_err(unreadable)?;
+    drop(opened);
     let password = match &document.password_env {
         Some(var) => Some(
             std::env::var(var)

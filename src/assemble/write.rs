@@ -15,7 +15,7 @@ use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Writer};
 use rayon::prelude::*;
 
-use super::extent::{Extent, Extents};
+use super::extent::{Extent, Extents, OpenFiles};
 
 /// Objects per object stream: large enough to compress well, small enough
 /// to spread over the cores and for a reader to open one object cheaply.
@@ -34,13 +34,15 @@ enum Entry {
 
 /// Where the pack is written: a file, or memory.
 pub trait Sink: Write {
-    /// Appends `extent`'s bytes, read from its file.
-    fn copy_extent(&mut self, extent: &Extent) -> io::Result<()>;
+    /// Appends `extent`'s bytes, read from `file`.
+    fn copy_extent(&mut self, extent: &Extent, file: &File) -> io::Result<()>;
 }
 
 impl Sink for &mut Vec<u8> {
-    fn copy_extent(&mut self, extent: &Extent) -> io::Result<()> {
-        self.extend_from_slice(&extent.read()?);
+    fn copy_extent(&mut self, extent: &Extent, file: &File) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        extent.read_from(file, &mut bytes)?;
+        self.extend_from_slice(&bytes);
         Ok(())
     }
 }
@@ -79,8 +81,8 @@ impl Sink for FileSink<'_> {
     /// Read into one reused buffer and written on. (The kernel's own
     /// file-to-file copy, `copy_file_range`, measured slower here: it moves
     /// the pages through a pipe a few at a time.)
-    fn copy_extent(&mut self, extent: &Extent) -> io::Result<()> {
-        extent.read_into(&mut self.scratch)?;
+    fn copy_extent(&mut self, extent: &Extent, file: &File) -> io::Result<()> {
+        extent.read_from(file, &mut self.scratch)?;
         self.out.write_all(&self.scratch)
     }
 }
@@ -88,10 +90,9 @@ impl Sink for FileSink<'_> {
 /// Writes `pdf` to `out`, the data of the streams in `extents` copied from
 /// their files; returns the number of bytes written.
 pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Result<u64> {
-    // Every file streams are copied from must be as it was read.
-    for extent in extents.values() {
-        extent.file.check_unchanged()?;
-    }
+    // Each file streams are copied from is opened again, and must be as
+    // it was read.
+    let mut files = OpenFiles::default();
     let mut out = Counting {
         inner: out,
         written: 0,
@@ -133,7 +134,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
                 Writer::write_object(&mut out, &Object::Dictionary(dict))?;
                 out.write_all(b"\nstream\n")?;
                 match extent {
-                    Some(extent) => out.copy_extent(extent)?,
+                    Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,
                     None => out.write_all(&stream.content)?,
                 }
                 out.write_all(b"\nendstream\nendobj\n")?;
@@ -263,8 +264,8 @@ impl<W: Write> Write for Counting<W> {
 }
 
 impl<W: Sink> Sink for Counting<W> {
-    fn copy_extent(&mut self, extent: &Extent) -> io::Result<()> {
-        self.inner.copy_extent(extent)?;
+    fn copy_extent(&mut self, extent: &Extent, file: &File) -> io::Result<()> {
+        self.inner.copy_extent(extent, file)?;
         self.written += extent.len;
         Ok(())
     }

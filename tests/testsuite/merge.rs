@@ -242,3 +242,84 @@ fn a_report_repeated_in_the_pack_is_stored_once() {
     }
     qpdf_check(&twice_pdf);
 }
+
+/// A one-page report with a scan-sized image of `seed`'s noise.
+fn report_with_a_large_image(path: &std::path::Path, seed: u32) -> Vec<u8> {
+    use lopdf::{Stream, dictionary};
+    let mut noise = Vec::with_capacity(120_000);
+    let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(1);
+    while noise.len() < 120_000 {
+        x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        noise.push((x >> 24) as u8);
+    }
+    let mut pdf = lopdf::Document::with_version("1.7");
+    let image = pdf.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 200, "Height" => 200,
+            "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8,
+        },
+        noise.clone(),
+    ));
+    let content = pdf.add_object(Stream::new(
+        dictionary! {},
+        b"q 400 0 0 400 100 200 cm /Im1 Do Q".to_vec(),
+    ));
+    let pages = pdf.new_object_id();
+    let page = pdf.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+    });
+    pdf.objects.insert(
+        pages,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    pdf.trailer.set("Root", catalog);
+    pdf.save(path).unwrap();
+    noise
+}
+
+/// Large streams are copied from the reports' files when the pack is
+/// written, each exactly once, and no file is held open meanwhile: 60
+/// reports build with a limit of 30 open files.
+#[cfg(unix)]
+#[test]
+fn large_images_are_copied_from_their_files_without_holding_them_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    let mut images = Vec::new();
+    for n in 0..60 {
+        let path = dir.path().join(format!("scan-{n:02}.pdf"));
+        images.push(report_with_a_large_image(&path, n));
+        paths.push(path.display().to_string());
+    }
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let pack = pack_with(dir.path(), &[item("Scanned letters", &refs)]);
+    let out = dir.path().join("out.pdf");
+    let script = format!(
+        "ulimit -n 30 && exec {} build {} -o {}",
+        env!("CARGO_BIN_EXE_agendapack"),
+        pack.display(),
+        out.display()
+    );
+    let result = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", stderr(&result));
+    let pdf = load(&out);
+    let mut found: Vec<Vec<u8>> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.content.len() == 120_000)
+        .map(|s| s.content.clone())
+        .collect();
+    found.sort();
+    images.sort();
+    assert!(found == images, "every image once, byte for byte");
+    qpdf_check(&out);
+}

@@ -105,24 +105,25 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     } = prepared;
     let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
     let id = build_id(pack, &sources);
-    let geometries: Vec<Vec<Vec<assemble::geometry::Geometry>>> = sources
+    // What each slot shows, read before the reports move on to be made
+    // ready.
+    let sizes: Vec<VisibleSize> = plan
+        .slots
         .iter()
-        .map(|docs| docs.iter().map(|d| d.geometries.clone()).collect())
-        .collect();
-    let visible = |slot: usize| -> VisibleSize {
-        match plan.slots[slot] {
+        .map(|slot| match *slot {
             plan::Slot::Report {
                 item,
                 document,
                 page,
                 ..
-            } => geometries[item][document][page].visible_size(),
+            } => sources[item][document].geometries[page].visible_size(),
             _ => VisibleSize {
                 width: render::layout::PAGE_WIDTH,
                 height: render::layout::PAGE_HEIGHT,
             },
-        }
-    };
+        })
+        .collect();
+    let visible = |slot: usize| sizes[slot];
     let mut stages = timing::Stages::start();
     // Our pages are drawn while the reports are made ready to merge.
     let (rendered, reports) = rayon::join(
@@ -169,12 +170,6 @@ impl Built {
             Ok(())
         })?;
         Ok(size)
-    }
-
-    /// The pack as bytes (the large streams read from the reports' files).
-    pub fn to_bytes(&self) -> std::io::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        assemble::write::write_pdf(&self.document, &self.extents, &mut bytes).map(|_| bytes)
     }
 }
 

@@ -28,11 +28,6 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
 }
 
 fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
-    let data_len = |id: &ObjectId, stream: &lopdf::Stream| {
-        extents
-            .get(id)
-            .map_or(stream.content.len() as u64, |e| e.len)
-    };
     // A file that cannot be read again now is not compared: its streams
     // stay as they are, and writing the pack reports the error.
     let data = |id: ObjectId| extent::content(pdf, extents, id).ok();
@@ -49,7 +44,7 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
         let mut h = DefaultHasher::new();
         match object {
             Object::Stream(stream) => {
-                data_len(&id, stream).hash(&mut h);
+                extent::data_len(extents, id, stream).hash(&mut h);
                 hash_dictionary(&stream.dict, &mut h);
             }
             other => hash_object(other, &mut h),
@@ -80,9 +75,14 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
         let mut kept: Vec<ObjectId> = Vec::new();
         for id in ids {
             let object = &pdf.objects[&id];
+            // Read once, compared with each stream kept so far.
+            let bytes = match object {
+                Object::Stream(_) => data(id),
+                _ => None,
+            };
             let same = |k: ObjectId| match (&pdf.objects[&k], object) {
                 (Object::Stream(x), Object::Stream(y)) => {
-                    x.dict == y.dict && data(k).is_some_and(|a| data(id).is_some_and(|b| a == b))
+                    x.dict == y.dict && bytes.as_ref().is_some_and(|b| data(k).as_ref() == Some(b))
                 }
                 (Object::Dictionary(x), Object::Dictionary(y)) => x == y,
                 _ => false,
@@ -91,7 +91,7 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
                 Some(k) => {
                     replace.insert(id, k);
                     if let Object::Stream(stream) = object {
-                        saved += data_len(&id, stream);
+                        saved += extent::data_len(extents, id, stream);
                     }
                 }
                 None => kept.push(id),

@@ -201,6 +201,13 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The length of stream `id`'s data, in memory or in its file.
+pub fn data_len(extents: &Extents, id: ObjectId, stream: &lopdf::Stream) -> u64 {
+    extents
+        .get(&id)
+        .map_or(stream.content.len() as u64, |e| e.len)
+}
+
 /// The data of stream `id` of `pdf`, from memory or from its file.
 pub fn content<'a>(
     pdf: &'a PdfDocument,

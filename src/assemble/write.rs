@@ -128,7 +128,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         match object {
             Object::Stream(stream) => {
                 let extent = extents.get(&id);
-                let len = extent.map_or(stream.content.len() as u64, |e| e.len);
+                let len = super::extent::data_len(extents, id, stream);
                 let mut dict = stream.dict.clone();
                 dict.set("Length", len as i64);
                 Writer::write_object(&mut out, &Object::Dictionary(dict))?;

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Pack;
-use crate::{BuildError, config, output};
+use crate::{BuildError, config, write};
 
 /// How a batch runs.
 #[derive(Debug, Clone)]
@@ -21,7 +21,7 @@ pub struct BatchOptions {
     /// Rebuild packs whose inputs have not changed.
     pub force: bool,
     /// Whether each pack is flushed to the disk before it replaces the old.
-    pub durability: output::Durability,
+    pub durability: write::Durability,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -163,7 +163,7 @@ pub fn build_one(pack_path: &Path, output: &Path, options: &BatchOptions) -> Pac
             bytes,
         })
         .expect("plain values serialise");
-        output::write_atomically(&record, text.as_bytes(), options.durability)
+        write::write_atomically(&record, text.as_bytes(), options.durability)
             .map_err(|e| describe(&e))?;
         Ok((Status::Built, pages, built.warnings))
     })();

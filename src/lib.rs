@@ -11,7 +11,7 @@
 //! let pack = agendapack::config::load(Path::new("packs/example/pack.toml"))?;
 //! let built = agendapack::build(&pack)?;
 //! println!("{} pages", built.plan.total_pages);
-//! built.write(Path::new("pack.pdf"), agendapack::output::Durability::Written)?;
+//! built.write(Path::new("pack.pdf"), agendapack::write::Durability::Written)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -20,12 +20,13 @@ pub mod batch;
 pub mod config;
 pub mod error;
 pub mod model;
-pub mod output;
 pub mod plan;
+pub mod read;
 pub mod render;
 pub mod timing;
+pub mod write;
 
-use assemble::source::{self, SourceDocument};
+use read::source::{self, SourceDocument};
 pub use error::{BuildError, DocumentError};
 use model::Pack;
 use plan::PagePlan;
@@ -77,7 +78,7 @@ pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
 /// A finished pack in memory, ready to write.
 pub struct Built {
     document: lopdf::Document,
-    extents: assemble::extent::Extents,
+    extents: read::extent::Extents,
     pub plan: PagePlan,
     /// Total size of the documents read, in bytes.
     pub input_bytes: u64,
@@ -158,14 +159,14 @@ impl Built {
     pub fn write(
         &self,
         path: &std::path::Path,
-        durability: output::Durability,
+        durability: write::Durability,
     ) -> Result<u64, BuildError> {
         let mut size = 0;
-        output::write_atomically_with(path, durability, |file| {
-            size = assemble::write::write_pdf(
+        write::write_atomically_with(path, durability, |file| {
+            size = write::pdf::write_pdf(
                 &self.document,
                 &self.extents,
-                assemble::write::FileSink::new(file),
+                write::pdf::FileSink::new(file),
             )?;
             Ok(())
         })?;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use agendapack::config::{self, PackFileError};
-use agendapack::{BuildError, output};
+use agendapack::{BuildError, write};
 
 /// Builds a council meeting's public document pack from a pack file.
 #[derive(Parser)]
@@ -83,9 +83,9 @@ fn main() -> ExitCode {
             fsync,
         } => {
             let durability = if fsync {
-                output::Durability::Synced
+                write::Durability::Synced
             } else {
-                output::Durability::Written
+                write::Durability::Written
             };
             if pack.is_dir() {
                 return batch(&pack, out_dir, jobs, force, durability, format, quiet);
@@ -175,7 +175,7 @@ fn load(pack: &Path) -> Result<agendapack::model::Pack, BuildError> {
 fn build(
     pack_path: &Path,
     output: Option<PathBuf>,
-    durability: output::Durability,
+    durability: write::Durability,
     quiet: bool,
 ) -> Result<(), BuildError> {
     let mut stages = agendapack::timing::Stages::start();
@@ -224,7 +224,7 @@ fn batch(
     out_dir: Option<PathBuf>,
     jobs: Option<usize>,
     force: bool,
-    durability: output::Durability,
+    durability: write::Durability,
     format: Format,
     quiet: bool,
 ) -> ExitCode {

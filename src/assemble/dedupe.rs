@@ -7,7 +7,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
 
-use super::extent::{self, Extents};
+use crate::read::extent::{self, Extents};
 
 /// Merges identical streams; returns how many were dropped and their bytes.
 /// Repeats while merging makes more streams equal (an image and its soft

@@ -2,14 +2,7 @@
 //! stamp overlays, page tree, bookmarks, page labels, agenda links, document
 //! information. lopdf has no merge API; this is it.
 
-pub mod carry;
-pub mod convert;
 pub mod dedupe;
-pub mod extent;
-pub mod geometry;
-pub mod office;
-pub mod source;
-pub mod write;
 
 use std::collections::HashMap;
 
@@ -20,8 +13,10 @@ use crate::model::Pack;
 use crate::plan::{PagePlan, Slot};
 use crate::render::layout::FrontMatter;
 use crate::render::{AgendaLink, Rendered};
-use geometry::Geometry;
-use source::SourceDocument;
+use crate::read::geometry::Geometry;
+use crate::read::source::SourceDocument;
+use crate::read::{carry, extent};
+use crate::write;
 
 /// The name under which a page's stamp overlay is drawn.
 const STAMP_NAME: &str = "AgendapackStamp";
@@ -431,7 +426,7 @@ fn compress_our_streams<'a>(out: &mut PdfDocument, ids: impl Iterator<Item = &'a
         if let Some(Object::Stream(stream)) = out.objects.get_mut(id)
             && stream.content.len() >= WORTH_COMPRESSING
             && !stream.dict.has(b"Filter")
-            && let Ok(data) = write::deflate(&stream.content)
+            && let Ok(data) = write::pdf::deflate(&stream.content)
         {
             stream
                 .dict
@@ -479,7 +474,7 @@ fn renumber(object: &mut Object, map: &HashMap<ObjectId, ObjectId>) {
 /// Writes a page's inherited attributes onto the page itself, with the
 /// crop box clipped to the media box and the rotation made a plain number.
 fn own_inherited_attributes(pdf: &mut PdfDocument, page: ObjectId, geometry: &Geometry) {
-    let resources = geometry::inherited(pdf, page, b"Resources").cloned();
+    let resources = crate::read::geometry::inherited(pdf, page, b"Resources").cloned();
     let Ok(dict) = pdf.get_dictionary_mut(page) else {
         return;
     };

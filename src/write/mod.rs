@@ -1,6 +1,10 @@
 //! Writing the pack atomically: a temporary file beside the target, then a
 //! rename, so a reader never sees half a pack and a failed build leaves the
 //! previous one in place.
+//!
+//! The PDF serialiser is [`pdf`].
+
+pub mod pdf;
 
 use std::fs::File;
 use std::io::{self, Write};

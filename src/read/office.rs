@@ -106,7 +106,7 @@ pub fn to_pdf(data: &[u8], path: &Path) -> Result<Vec<u8>, DocumentProblem> {
     if let Some(dir) = cached.parent()
         && std::fs::create_dir_all(dir).is_ok()
     {
-        let _ = crate::output::write_atomically(&cached, &pdf, Default::default());
+        let _ = crate::write::write_atomically(&cached, &pdf, Default::default());
     }
     Ok(pdf)
 }

@@ -15,7 +15,7 @@ use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Writer};
 use rayon::prelude::*;
 
-use super::extent::{Extent, Extents, OpenFiles};
+use crate::read::extent::{Extent, Extents, OpenFiles};
 
 /// Objects per object stream: large enough to compress well, small enough
 /// to spread over the cores and for a reader to open one object cheaply.
@@ -128,7 +128,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         match object {
             Object::Stream(stream) => {
                 let extent = extents.get(&id);
-                let len = super::extent::data_len(extents, id, stream);
+                let len = crate::read::extent::data_len(extents, id, stream);
                 let mut dict = stream.dict.clone();
                 dict.set("Length", len as i64);
                 Writer::write_object(&mut out, &Object::Dictionary(dict))?;

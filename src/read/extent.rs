@@ -240,7 +240,7 @@ mod tests {
 #[cfg(test)]
 mod file_tests {
     use super::*;
-    use crate::assemble::write::write_pdf;
+    use crate::write::pdf::write_pdf;
     use lopdf::{Stream, dictionary};
 
     /// A PDF with one stream too small to leave in its file and one large

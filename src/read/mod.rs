@@ -1,0 +1,10 @@
+//! Reading the documents attached to items: PDFs, scanned images and office
+//! files, opened, decrypted and repaired, and what of them may enter a
+//! public pack.
+
+pub mod carry;
+pub mod convert;
+pub mod extent;
+pub mod geometry;
+pub mod office;
+pub mod source;

@@ -32,6 +32,10 @@ pub enum DocumentProblem {
     NoLibreOffice,
     #[error("converting the document to PDF failed: {0}")]
     ConversionFailed(String),
+    #[error(
+        "page {0} has content on a layer hidden by default, and its content cannot be read to take that out"
+    )]
+    HiddenLayerInseparable(usize),
 }
 
 impl DocumentProblem {
@@ -43,6 +47,9 @@ impl DocumentProblem {
             DocumentProblem::NotPdf => Some("save or export the document as PDF"),
             DocumentProblem::NoLibreOffice => Some(
                 "install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDAPACK_SOFFICE to the soffice program, or export the document to PDF yourself",
+            ),
+            DocumentProblem::HiddenLayerInseparable(_) => Some(
+                "print the report to a new PDF with only the layers you mean to publish, or publish the hidden layers: { path = \"...\", hidden_layers = \"keep\" }",
             ),
             DocumentProblem::Damaged(_) | DocumentProblem::NoPages => {
                 Some("open it in a PDF viewer and save or print it to a new PDF")

@@ -92,6 +92,38 @@ pub struct Document {
     pub line: usize,
     /// Name of the environment variable holding the password to open it.
     pub password_env: Option<String>,
+    /// What of it may be published besides its pages.
+    pub publish: Publish,
+}
+
+/// Whether something hidden in a report is published: the pack's
+/// `[publish]` table sets it for every document, a document may say
+/// otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// Left out of the public pack, with a warning naming the pages.
+    Remove,
+    /// Published as the report has it, with a warning naming the pages.
+    Keep,
+}
+
+/// What of a report's hidden parts a public pack carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Publish {
+    /// Comments: sticky notes, pop-ups and reviewers' markup.
+    pub comments: Show,
+    /// Content on layers (optional content) hidden by default.
+    pub hidden_layers: Show,
+}
+
+impl Default for Publish {
+    /// Nothing a reader of the report did not see is published.
+    fn default() -> Publish {
+        Publish {
+            comments: Show::Remove,
+            hidden_layers: Show::Remove,
+        }
+    }
 }
 
 /// A calendar date (proleptic Gregorian).

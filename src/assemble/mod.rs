@@ -15,7 +15,8 @@ use crate::render::layout::FrontMatter;
 use crate::render::{AgendaLink, Rendered};
 use crate::read::geometry::Geometry;
 use crate::read::source::SourceDocument;
-use crate::read::{carry, extent};
+use crate::read::allowlist as carry;
+use crate::read::extent;
 use crate::write;
 
 /// The name under which a page's stamp overlay is drawn.
@@ -61,14 +62,11 @@ pub fn ready(pack: &Pack, sources: Vec<Vec<SourceDocument>>) -> Vec<Vec<Ready>> 
         .collect()
 }
 
-fn ready_one(pack: &Pack, i: usize, d: usize, mut source: SourceDocument) -> Ready {
-    let carried = carry::prepare(&mut source.pdf, &source.pages);
+fn ready_one(pack: &Pack, i: usize, d: usize, source: SourceDocument) -> Ready {
     let item = &pack.items[i];
     let warnings = source
         .warnings
         .iter()
-        .cloned()
-        .chain(carried.warnings())
         .map(|warning| {
             format!(
                 "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: {warning}",
@@ -80,14 +78,11 @@ fn ready_one(pack: &Pack, i: usize, d: usize, mut source: SourceDocument) -> Rea
             )
         })
         .collect();
-    for (&page, geometry) in source.pages.iter().zip(&source.geometries) {
-        own_inherited_attributes(&mut source.pdf, page, geometry);
-    }
     Ready {
         pdf: source.pdf,
         pages: source.pages,
         geometries: source.geometries,
-        carried,
+        carried: source.carried,
         warnings,
         extents: source.extents,
     }
@@ -468,26 +463,6 @@ fn renumber(object: &mut Object, map: &HashMap<ObjectId, ObjectId>) {
         Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, o)| renumber(o, map)),
         Object::Stream(stream) => stream.dict.iter_mut().for_each(|(_, o)| renumber(o, map)),
         _ => {}
-    }
-}
-
-/// Writes a page's inherited attributes onto the page itself, with the
-/// crop box clipped to the media box and the rotation made a plain number.
-fn own_inherited_attributes(pdf: &mut PdfDocument, page: ObjectId, geometry: &Geometry) {
-    let resources = crate::read::geometry::inherited(pdf, page, b"Resources").cloned();
-    let Ok(dict) = pdf.get_dictionary_mut(page) else {
-        return;
-    };
-    dict.set("MediaBox", geometry.media.to_object());
-    if geometry.visible != geometry.media {
-        dict.set("CropBox", geometry.visible.to_object());
-    } else {
-        dict.remove(b"CropBox");
-    }
-    dict.set("Rotate", Object::Integer(geometry.rotate.into()));
-    match resources {
-        Some(resources) => dict.set("Resources", resources),
-        None => dict.set("Resources", Dictionary::new()),
     }
 }
 

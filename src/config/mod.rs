@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use crate::model::{Contact, Document, Issuer, Item, Meeting, Member, Pack, Picture, Time};
+use crate::model::{
+    Contact, Document, Issuer, Item, Meeting, Member, Pack, Picture, Publish, Show, Time,
+};
 pub use problem::{PackFileError, Problem};
 use reader::{Checker, TableReader, Value};
 
@@ -51,8 +53,17 @@ fn read_pack(
         "the pack file",
         root,
         span.clone(),
-        &["meeting", "issuer", "contact", "members", "items"],
+        &["meeting", "issuer", "contact", "members", "items", "publish"],
     );
+    let publish = match top.table(c, "publish", false) {
+        Some(mut t) => {
+            t.expect_keys(&["comments", "hidden_layers"]);
+            let publish = read_publish(c, &mut t, Publish::default());
+            t.finish(c);
+            publish
+        }
+        None => Publish::default(),
+    };
     let meeting = top
         .table(c, "meeting", true)
         .and_then(|t| read_meeting(c, t));
@@ -77,7 +88,7 @@ fn read_pack(
             Some("add at least one [[items]] table with a title"),
         );
     }
-    let items = read_items(c, base, item_tables);
+    let items = read_items(c, base, item_tables, publish);
     Some(Pack {
         source: path.to_path_buf(),
         digest: *blake3::hash(text.as_bytes()).as_bytes(),
@@ -205,7 +216,12 @@ fn read_member(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Member> {
     Some(Member { name: name?, role })
 }
 
-fn read_items(c: &mut Checker, base: &Path, tables: Vec<TableReader<'_, '_>>) -> Option<Vec<Item>> {
+fn read_items(
+    c: &mut Checker,
+    base: &Path,
+    tables: Vec<TableReader<'_, '_>>,
+    publish: Publish,
+) -> Option<Vec<Item>> {
     let mut items = Vec::new();
     let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
     let mut next_number = 1u32;
@@ -244,7 +260,7 @@ fn read_items(c: &mut Checker, base: &Path, tables: Vec<TableReader<'_, '_>>) ->
             Some(title) => format!("item {number} (\u{201c}{title}\u{201d})"),
             None => format!("item {number}"),
         };
-        let documents = read_documents(c, base, &mut t, &label);
+        let documents = read_documents(c, base, &mut t, &label, publish);
         if let Some(first_line) = seen.insert(number, line) {
             let span = number_value
                 .as_ref()
@@ -277,6 +293,7 @@ fn read_documents(
     base: &Path,
     t: &mut TableReader<'_, '_>,
     item: &str,
+    publish: Publish,
 ) -> Option<Vec<Document>> {
     let Some(list) = t.value(c, "documents", false) else {
         return Some(Vec::new());
@@ -300,6 +317,7 @@ fn read_documents(
                     path,
                     line: c.line_of(v.span.start),
                     password_env: None,
+                    publish,
                 })
             }
             DeValue::Table(table) => {
@@ -307,19 +325,21 @@ fn read_documents(
                     &what,
                     table,
                     entry.span(),
-                    &["path", "title", "password_env"],
+                    &["path", "title", "password_env", "comments", "hidden_layers"],
                 );
                 let path = d
                     .value(c, "path", true)
                     .and_then(|v| c.existing_file(base, &v, &what));
                 let title = d.string(c, "title", false);
                 let password_env = d.string(c, "password_env", false);
+                let publish = read_publish(c, &mut d, publish);
                 d.finish(c);
                 path.map(|path| Document {
                     title: title.unwrap_or_else(|| default_title(&path)),
                     path,
                     line: c.line_of(entry.span().start),
                     password_env,
+                    publish,
                 })
             }
             _ => {
@@ -336,6 +356,36 @@ fn read_documents(
         }
     }
     ok.then_some(documents)
+}
+
+/// `comments` and `hidden_layers` ("remove" or "keep") from a `[publish]`
+/// table or a document, over `inherited`.
+fn read_publish(c: &mut Checker, t: &mut TableReader<'_, '_>, inherited: Publish) -> Publish {
+    let mut show = |key: &str, default: Show| -> Show {
+        let Some(v) = t.value(c, key, false) else {
+            return default;
+        };
+        match v.as_str() {
+            Some("remove") => Show::Remove,
+            Some("keep") => Show::Keep,
+            _ => {
+                c.problem(
+                    v.span.clone(),
+                    &format!("`{key}` must be \"remove\" or \"keep\""),
+                    "not \"remove\" or \"keep\"",
+                    Some(&format!(
+                        "{key} = \"remove\" leaves them out of the public pack (the default); \
+                         {key} = \"keep\" publishes them"
+                    )),
+                );
+                default
+            }
+        }
+    };
+    Publish {
+        comments: show("comments", inherited.comments),
+        hidden_layers: show("hidden_layers", inherited.hidden_layers),
+    }
 }
 
 /// A document's bookmark title when the pack gives none: its file name

@@ -2,7 +2,7 @@
 //! files, opened, decrypted and repaired, and what of them may enter a
 //! public pack.
 
-pub mod carry;
+pub mod allowlist;
 pub mod convert;
 pub mod extent;
 pub mod geometry;

@@ -21,6 +21,8 @@ pub struct SourceDocument {
     pub warnings: Vec<String>,
     /// Its large streams, left in the file until the pack is written.
     pub extents: super::extent::Extents,
+    /// Its outline, form and layers, as admitted.
+    pub carried: super::allowlist::Carried,
 }
 
 /// Opens every document of the pack, item by item, reporting every document
@@ -128,7 +130,7 @@ pub fn open(
             listed.len()
         ));
     }
-    let geometries = pages
+    let geometries: Vec<_> = pages
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
@@ -136,14 +138,24 @@ pub fn open(
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),
     };
+    // Only what may enter a public pack goes on from here.
+    let admitted = super::allowlist::admit(&pdf, &pages, &geometries, extents, &document.publish)
+        .map_err(|refusal| match refusal {
+            super::allowlist::Refusal::HiddenLayerInseparable { page } => {
+                fail(DocumentProblem::HiddenLayerInseparable(page))
+            }
+        })?;
+    drop(pdf);
+    warnings.extend(admitted.warnings);
     Ok(SourceDocument {
-        pdf,
-        pages,
+        pdf: admitted.pdf,
+        pages: admitted.pages,
         geometries,
         bytes: data.len() as u64,
         digest: *blake3::hash(&data).as_bytes(),
         warnings,
-        extents,
+        extents: admitted.extents,
+        carried: admitted.carried,
     })
 }
 

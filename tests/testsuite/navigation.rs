@@ -129,11 +129,16 @@ fn title_author_and_language_are_set() {
 #[test]
 fn links_and_annotations_inside_reports_survive_the_merge() {
     let dir = tempfile::tempdir().unwrap();
+    // Comments are published only when the pack file asks.
+    let annotated = format!(
+        "{{ path = {:?}, comments = \"keep\" }}",
+        corpus("annotated_pdf.pdf")
+    );
     let pack = pack_with(
         dir.path(),
         &[
             item("Linked", &[&corpus("libre-office-link.pdf")]),
-            item("Annotated", &[&corpus("annotated_pdf.pdf")]),
+            item("Annotated", &[&annotated]),
         ],
     );
     let pdf = build(&pack, dir.path());
@@ -163,4 +168,30 @@ fn links_and_annotations_inside_reports_survive_the_merge() {
         assert!(annotated.contains(&kind.to_string()), "{annotated:?}");
     }
     qpdf_check(&pdf);
+}
+
+#[test]
+fn comments_are_left_out_by_default_naming_the_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_with(
+        dir.path(),
+        &[item("Annotated", &[&corpus("annotated_pdf.pdf")])],
+    );
+    let out = dir.path().join("out.pdf");
+    let result = run(&["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", stderr(&result));
+    let err = stderr(&result);
+    assert!(
+        err.contains("annotated_pdf.pdf")
+            && err.contains("item 1")
+            && err.contains("comments")
+            && err.contains("on page 1")
+            && err.contains("comments = \"keep\""),
+        "{err}"
+    );
+    let doc = load(&out);
+    for kind in [b"Text".as_slice(), b"Highlight", b"Ink", b"Popup"] {
+        assert_eq!(count_annotations(&doc, &pages(&doc), kind), 0);
+    }
+    qpdf_check(&out);
 }

@@ -83,7 +83,15 @@ pub fn pack_with(dir: &Path, items: &[ItemSpec<'_>]) -> PathBuf {
             it.title, it.title
         ));
         if !it.documents.is_empty() {
-            let docs: Vec<String> = it.documents.iter().map(|d| format!("{d:?}")).collect();
+            // A path, or an inline table written as is: { path = "...", ... }.
+            let docs: Vec<String> = it
+                .documents
+                .iter()
+                .map(|d| match d.starts_with('{') {
+                    true => d.clone(),
+                    false => format!("{d:?}"),
+                })
+                .collect();
             text.push_str(&format!("documents = [{}]\n", docs.join(", ")));
         }
     }

@@ -26,10 +26,10 @@ pub mod render;
 pub mod timing;
 pub mod write;
 
-use read::source::{self, SourceDocument};
 pub use error::{BuildError, DocumentError};
 use model::Pack;
 use plan::PagePlan;
+use read::source::{self, SourceDocument};
 use render::layout::FrontMatter;
 use render::text::Fonts;
 use render::{Pictures, VisibleSize};

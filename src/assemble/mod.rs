@@ -11,12 +11,12 @@ use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, Strin
 use crate::error::BuildError;
 use crate::model::Pack;
 use crate::plan::{PagePlan, Slot};
-use crate::render::layout::FrontMatter;
-use crate::render::{AgendaLink, Rendered};
-use crate::read::geometry::Geometry;
-use crate::read::source::SourceDocument;
 use crate::read::allowlist as carry;
 use crate::read::extent;
+use crate::read::geometry::Geometry;
+use crate::read::source::SourceDocument;
+use crate::render::layout::FrontMatter;
+use crate::render::{AgendaLink, Rendered};
 use crate::write;
 
 /// The name under which a page's stamp overlay is drawn.

@@ -53,7 +53,9 @@ fn read_pack(
         "the pack file",
         root,
         span.clone(),
-        &["meeting", "issuer", "contact", "members", "items", "publish"],
+        &[
+            "meeting", "issuer", "contact", "members", "items", "publish",
+        ],
     );
     let publish = match top.table(c, "publish", false) {
         Some(mut t) => {

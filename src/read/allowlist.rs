@@ -30,6 +30,10 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_OUTLINE_DEPTH: usize = 32;
 /// At most this many outline entries are copied from one report.
 pub const MAX_OUTLINE_ENTRIES: usize = 100_000;
+/// Form fields nested deeper than this (a field's `/Parent` chain) lose
+/// their kids below it: readers walk field trees recursively, and one
+/// 20,000 deep keeps a viewer busy for minutes.
+pub const MAX_FIELD_DEPTH: usize = 32;
 /// Indirect references followed to reach an object (`7 0 R` pointing at
 /// `8 0 R` pointing at …) before the chain counts as broken.
 const MAX_REFERENCE_HOPS: usize = 16;
@@ -272,6 +276,10 @@ struct Copier<'a> {
     comments: BTreeMap<usize, usize>,
     /// Hidden-layer content or annotations removed, by page index.
     hidden_removed: BTreeSet<usize>,
+    /// Pages whose content, or whose resources, are a reference that
+    /// loops or leads nowhere, by page index.
+    lost: BTreeSet<usize>,
+    lost_resources: BTreeSet<usize>,
     /// Layers off by default (old numbering), and the names of those
     /// that hide content.
     hidden: HashSet<ObjectId>,
@@ -301,6 +309,8 @@ pub fn admit(
         removed: BTreeMap::new(),
         comments: BTreeMap::new(),
         hidden_removed: BTreeSet::new(),
+        lost: BTreeSet::new(),
+        lost_resources: BTreeSet::new(),
         hidden: HashSet::new(),
         extents_in: extents,
         extents_out: Extents::new(),
@@ -348,9 +358,20 @@ pub fn admit(
                 n => format!("{what} \u{d7}{n}"),
             })
             .collect();
+        warnings.push(format!("left out of the public pack: {}", list.join(", ")));
+    }
+    if !c.lost.is_empty() {
         warnings.push(format!(
-            "left out of the public pack: {}",
-            list.join(", ")
+            "the content of {} could not be read (a reference that loops or leads nowhere): \
+             the page is blank but for its stamp",
+            page_list(c.lost.iter())
+        ));
+    }
+    if !c.lost_resources.is_empty() {
+        warnings.push(format!(
+            "the fonts and images of {} could not be read (a reference that loops or leads \
+             nowhere): text and pictures on it may be missing",
+            page_list(c.lost_resources.iter())
         ));
     }
     if !c.comments.is_empty() {
@@ -556,10 +577,10 @@ impl<'a> Copier<'a> {
                     Object::Stream(copy)
                 }
                 (Object::Dictionary(dict), Kind::Annotation(page)) => {
-                    Object::Dictionary(self.annotation_dict(dict, page))
+                    Object::Dictionary(self.annotation_dict(dict, page, Some(old)))
                 }
                 (Object::Dictionary(dict), Kind::Field) => {
-                    Object::Dictionary(self.field_dict(dict))
+                    Object::Dictionary(self.field_dict(dict, old))
                 }
                 (object, _) => self.data(object, 0),
             };
@@ -651,9 +672,16 @@ impl<'a> Copier<'a> {
             page.set("CropBox", geometry.visible.to_object());
         }
         page.set("Rotate", Object::Integer(geometry.rotate.into()));
-        let resources_old = super::geometry::inherited(self.src, old, b"Resources")
-            .and_then(|r| self.resolved(r))
-            .unwrap_or(Object::Dictionary(Dictionary::new()));
+        let given = super::geometry::inherited(self.src, old, b"Resources");
+        let resources_old = match given.and_then(|r| self.resolved(r)) {
+            Some(r @ Object::Dictionary(_)) => r,
+            other => {
+                if given.is_some() && other.is_none() {
+                    self.lost_resources.insert(index);
+                }
+                Object::Dictionary(Dictionary::new())
+            }
+        };
         let resources = match self.data(&resources_old, 0) {
             Object::Dictionary(d) => d,
             _ => Dictionary::new(),
@@ -672,10 +700,7 @@ impl<'a> Copier<'a> {
             } else if let Some(what) = data_key_removed(key) {
                 self.remove(what);
             } else if !PAGE_KEYS_SILENT.contains(&key.as_slice()) {
-                self.remove(format!(
-                    "page entry /{}",
-                    String::from_utf8_lossy(key)
-                ));
+                self.remove(format!("page entry /{}", String::from_utf8_lossy(key)));
             }
         }
         let annots = src
@@ -689,7 +714,7 @@ impl<'a> Copier<'a> {
             let copied = match annot {
                 Object::Reference(id) => self.reference(*id, Kind::Annotation(index)),
                 Object::Dictionary(d) => match self.judge_annotation(d, index) {
-                    Ok(()) => Object::Dictionary(self.annotation_dict(d, index)),
+                    Ok(()) => Object::Dictionary(self.annotation_dict(d, index, None)),
                     Err(what) => {
                         if let Some(what) = what {
                             self.remove(what);
@@ -717,7 +742,8 @@ impl<'a> Copier<'a> {
         index: usize,
         resources: &Object,
     ) -> Result<Vec<Object>, Refusal> {
-        let parts: Vec<Object> = match page.get(b"Contents").ok().and_then(|c| self.resolve(c)) {
+        let given = page.get(b"Contents").ok();
+        let parts: Vec<Object> = match given.and_then(|c| self.resolve(c)) {
             Some((_, Object::Array(parts))) => parts.clone(),
             Some((Some(id), Object::Stream(_))) => vec![Object::Reference(id)],
             _ => Vec::new(),
@@ -729,6 +755,9 @@ impl<'a> Copier<'a> {
                 _ => None,
             })
             .collect();
+        if given.is_some() && streams.len() < parts.len().max(1) {
+            self.lost.insert(index);
+        }
         let strip = self.policy.hidden_layers == Show::Remove
             && !self.hidden.is_empty()
             && !streams.is_empty();
@@ -737,9 +766,10 @@ impl<'a> Copier<'a> {
             if !hidden.is_empty() {
                 let mut joined = Vec::new();
                 for &id in &streams {
-                    joined.extend(self.decoded(id).ok_or(Refusal::HiddenLayerInseparable {
-                        page: index + 1,
-                    })?);
+                    joined.extend(
+                        self.decoded(id)
+                            .ok_or(Refusal::HiddenLayerInseparable { page: index + 1 })?,
+                    );
                     joined.push(b'\n');
                 }
                 let (filtered, removed) = strip_hidden(&joined, &hidden)
@@ -892,10 +922,7 @@ impl<'a> Copier<'a> {
                     "sound, video, 3D or rich media annotation".into()
                 }
                 b"" => "annotation of no known kind".into(),
-                other => format!(
-                    "{} annotation",
-                    String::from_utf8_lossy(other)
-                ),
+                other => format!("{} annotation", String::from_utf8_lossy(other)),
             }));
         }
         if COMMENTS.contains(&subtype.as_slice()) {
@@ -918,7 +945,12 @@ impl<'a> Copier<'a> {
         Ok(())
     }
 
-    fn annotation_dict(&mut self, dict: &Dictionary, page: usize) -> Dictionary {
+    fn annotation_dict(
+        &mut self,
+        dict: &Dictionary,
+        page: usize,
+        old: Option<ObjectId>,
+    ) -> Dictionary {
         let subtype = self.name_of(dict.get(b"Subtype").ok()).unwrap_or_default();
         let markup = COMMENTS.contains(&subtype.as_slice()) && subtype != b"Popup";
         let widget = subtype == b"Widget";
@@ -955,14 +987,25 @@ impl<'a> Copier<'a> {
                     _ => continue,
                 },
                 b"Parent" if widget => match value {
-                    Object::Reference(id) => self.field_reference(*id, page),
-                    _ => continue,
+                    Object::Reference(id) if self.field_depth(*id).is_some() => {
+                        self.field_reference(*id, page)
+                    }
+                    _ => {
+                        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                        continue;
+                    }
                 },
                 b"Parent" => match value {
                     Object::Reference(id) => self.reference(*id, Kind::Annotation(page)),
                     _ => continue,
                 },
-                b"Kids" => self.kids(value, page),
+                b"Kids" => match old.map(|o| self.field_depth(o)) {
+                    Some(None) => {
+                        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                        continue;
+                    }
+                    _ => self.kids(value, page),
+                },
                 b"P" => match value {
                     Object::Reference(id) => match self.pages.get(id) {
                         Some(&(new, _)) => Object::Reference(new),
@@ -1014,7 +1057,25 @@ impl<'a> Copier<'a> {
         )
     }
 
-    fn field_dict(&mut self, dict: &Dictionary) -> Dictionary {
+    /// How deep a field is (its `/Parent` chain), if no deeper than
+    /// [`MAX_FIELD_DEPTH`] and not looped.
+    fn field_depth(&self, id: ObjectId) -> Option<usize> {
+        let mut seen = HashSet::new();
+        let mut at = id;
+        for depth in 0..MAX_FIELD_DEPTH {
+            if !seen.insert(at) {
+                return None;
+            }
+            let dict = self.src.objects.get(&at)?.as_dict().ok()?;
+            match dict.get(b"Parent").ok().and_then(|p| p.as_reference().ok()) {
+                Some(parent) => at = parent,
+                None => return Some(depth),
+            }
+        }
+        None
+    }
+
+    fn field_dict(&mut self, dict: &Dictionary, old: ObjectId) -> Dictionary {
         let mut out = Dictionary::new();
         for (key, value) in dict.iter() {
             let k = key.as_slice();
@@ -1027,11 +1088,20 @@ impl<'a> Copier<'a> {
                 continue;
             }
             let copied = match k {
-                b"Kids" => self.kids(value, 0),
+                b"Kids" if self.field_depth(old).is_some() => self.kids(value, 0),
                 b"Parent" => match value {
-                    Object::Reference(id) => self.reference(*id, Kind::Field),
-                    _ => continue,
+                    Object::Reference(id) if self.field_depth(*id).is_some() => {
+                        self.reference(*id, Kind::Field)
+                    }
+                    _ => {
+                        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                        continue;
+                    }
                 },
+                b"Kids" => {
+                    self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                    continue;
+                }
                 _ => self.data(value, 0),
             };
             out.set(key.clone(), copied);
@@ -1063,10 +1133,7 @@ impl<'a> Copier<'a> {
                     _ => Vec::new(),
                 };
                 if safe_uri(&uri) {
-                    Some((
-                        "URI",
-                        Object::String(uri, lopdf::StringFormat::Literal),
-                    ))
+                    Some(("URI", Object::String(uri, lopdf::StringFormat::Literal)))
                 } else {
                     self.remove("link to an address that is not http, https or mailto");
                     return None;
@@ -1172,53 +1239,52 @@ impl<'a> Copier<'a> {
             }
         }
         if too_deep > 0 {
-            self.remove(format!(
-                "bookmarks nested over {MAX_OUTLINE_DEPTH} deep"
-            ));
+            self.remove(format!("bookmarks nested over {MAX_OUTLINE_DEPTH} deep"));
         }
         let root_id = self.fresh();
-        let write = |c: &mut Copier<'_>, siblings: &[usize], parent: ObjectId, entries: &[Entry]| {
-            for (n, &i) in siblings.iter().enumerate() {
-                let e = &entries[i];
-                let src = c.src.objects[&e.old].as_dict().cloned().unwrap_or_default();
-                let mut dict = Dictionary::new();
-                let title = src.get(b"Title").ok().and_then(|t| c.resolved(t));
-                dict.set(
-                    "Title",
-                    match title {
-                        Some(t @ Object::String(..)) => t,
-                        _ => Object::String(Vec::new(), lopdf::StringFormat::Literal),
-                    },
-                );
-                dict.set("Parent", parent);
-                if n > 0 {
-                    dict.set("Prev", entries[siblings[n - 1]].new);
-                }
-                if let Some(&next) = siblings.get(n + 1) {
-                    dict.set("Next", entries[next].new);
-                }
-                if let (Some(&f), Some(&l)) = (e.children.first(), e.children.last()) {
-                    dict.set("First", entries[f].new);
-                    dict.set("Last", entries[l].new);
-                    dict.set("Count", Object::Integer(-(e.children.len() as i64)));
-                }
-                if let Some(dest) = src.get(b"Dest").ok().and_then(|d| c.dest(d)) {
-                    dict.set("Dest", dest);
-                } else if let Some(action) = src.get(b"A").ok().and_then(|a| c.action(a)) {
-                    dict.set("A", action);
-                }
-                for key in [b"C".as_slice(), b"F"] {
-                    if let Ok(v) = src.get(key) {
-                        let v = c.data(v, 0);
-                        dict.set(key.to_vec(), v);
+        let write =
+            |c: &mut Copier<'_>, siblings: &[usize], parent: ObjectId, entries: &[Entry]| {
+                for (n, &i) in siblings.iter().enumerate() {
+                    let e = &entries[i];
+                    let src = c.src.objects[&e.old].as_dict().cloned().unwrap_or_default();
+                    let mut dict = Dictionary::new();
+                    let title = src.get(b"Title").ok().and_then(|t| c.resolved(t));
+                    dict.set(
+                        "Title",
+                        match title {
+                            Some(t @ Object::String(..)) => t,
+                            _ => Object::String(Vec::new(), lopdf::StringFormat::Literal),
+                        },
+                    );
+                    dict.set("Parent", parent);
+                    if n > 0 {
+                        dict.set("Prev", entries[siblings[n - 1]].new);
                     }
+                    if let Some(&next) = siblings.get(n + 1) {
+                        dict.set("Next", entries[next].new);
+                    }
+                    if let (Some(&f), Some(&l)) = (e.children.first(), e.children.last()) {
+                        dict.set("First", entries[f].new);
+                        dict.set("Last", entries[l].new);
+                        dict.set("Count", Object::Integer(-(e.children.len() as i64)));
+                    }
+                    if let Some(dest) = src.get(b"Dest").ok().and_then(|d| c.dest(d)) {
+                        dict.set("Dest", dest);
+                    } else if let Some(action) = src.get(b"A").ok().and_then(|a| c.action(a)) {
+                        dict.set("A", action);
+                    }
+                    for key in [b"C".as_slice(), b"F"] {
+                        if let Ok(v) = src.get(key) {
+                            let v = c.data(v, 0);
+                            dict.set(key.to_vec(), v);
+                        }
+                    }
+                    if src.has(b"SE") {
+                        // A link into the structure tree, which is not carried.
+                    }
+                    c.objects.insert(e.new, Object::Dictionary(dict));
                 }
-                if src.has(b"SE") {
-                    // A link into the structure tree, which is not carried.
-                }
-                c.objects.insert(e.new, Object::Dictionary(dict));
-            }
-        };
+            };
         write(self, &top, root_id, &entries);
         for i in 0..entries.len() {
             let children = entries[i].children.clone();

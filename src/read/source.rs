@@ -141,10 +141,10 @@ pub fn open(
     // Only what may enter a public pack goes on from here.
     let admitted = super::allowlist::admit(&pdf, &pages, &geometries, extents, &document.publish)
         .map_err(|refusal| match refusal {
-            super::allowlist::Refusal::HiddenLayerInseparable { page } => {
-                fail(DocumentProblem::HiddenLayerInseparable(page))
-            }
-        })?;
+        super::allowlist::Refusal::HiddenLayerInseparable { page } => {
+            fail(DocumentProblem::HiddenLayerInseparable(page))
+        }
+    })?;
     drop(pdf);
     warnings.extend(admitted.warnings);
     Ok(SourceDocument {

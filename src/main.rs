@@ -181,8 +181,10 @@ fn build(
     let mut stages = agendapack::timing::Stages::start();
     let pack = load(pack_path)?;
     stages.done("read pack file");
-    let built = agendapack::build(&pack)?;
     let output = output.unwrap_or_else(|| config::default_output(pack_path));
+    // Refused before the work of building, and checked again at writing.
+    write::clash::Inputs::of(&pack).check(pack_path, &output)?;
+    let built = agendapack::build(&pack)?;
     let mut stages = agendapack::timing::Stages::start();
     let size = built.write(&output, durability)?;
     stages.done("write file");

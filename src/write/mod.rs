@@ -4,6 +4,7 @@
 //!
 //! The PDF serialiser is [`pdf`].
 
+pub mod clash;
 pub mod pdf;
 
 use std::fs::File;
@@ -50,6 +51,7 @@ pub fn write_atomically_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    replaceable(path).map_err(fail)?;
     std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".agendapack-").suffix(".pdf.tmp");
@@ -69,4 +71,19 @@ pub fn write_atomically_with(
     }
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
+}
+
+/// Whether the file at `path` may be replaced: it does not exist, or it
+/// is a regular file. A FIFO, a device, a folder or a socket is refused,
+/// never replaced by a regular file.
+pub fn replaceable(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(meta) => match crate::files::not_a_file(meta.file_type()) {
+            None => Ok(()),
+            Some(what) => Err(format!(
+                "it {what}; agendapack replaces only a regular file"
+            )),
+        },
+        Err(_) => Ok(()),
+    }
 }

@@ -6,6 +6,7 @@
 
 pub mod clash;
 pub mod pdf;
+pub mod temp;
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -53,8 +54,10 @@ pub fn write_atomically_with(
     };
     replaceable(path).map_err(fail)?;
     std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+    temp::remove_stale(dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".agendapack-").suffix(".pdf.tmp");
+    let prefix = temp::prefix();
+    builder.prefix(&prefix).suffix(temp::SUFFIX);
     // A temporary file is private (0600); the pack is not. It gets the
     // mode of the file it replaces, or the usual one for a new file
     // (0666 less the umask, 0644 as a rule).
@@ -65,6 +68,7 @@ pub fn write_atomically_with(
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
+    let _removed_on_signal = temp::Registered::new(temp.path());
     write(temp.as_file_mut()).map_err(|e| fail(e.to_string()))?;
     if durability == Durability::Synced {
         temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;

@@ -29,6 +29,16 @@ pub struct Input {
     pub what: String,
 }
 
+impl Input {
+    /// A pack file, as a message names it.
+    pub fn pack_file(path: &std::path::Path) -> Input {
+        Input {
+            what: format!("the pack file `{}`", crate::printable::printable_path(path)),
+            path: path.to_path_buf(),
+        }
+    }
+}
+
 impl Pack {
     /// Every file the pack is read from: the pack file, each document, the
     /// logo and the signature, in that order.
@@ -37,7 +47,7 @@ impl Pack {
             what: format!("{what} `{}`", crate::printable::printable_path(path)),
             path: path.clone(),
         };
-        let mut inputs = vec![named("the pack file", &self.source)];
+        let mut inputs = vec![Input::pack_file(&self.source)];
         for item in &self.items {
             for document in &item.documents {
                 inputs.push(named(&format!("item {} document", item.number), &document.path));

@@ -2,6 +2,7 @@
 //! test builds real packs with the real binary and reads the PDF back the
 //! way a person (pdftotext) or a viewer (page tree, outline) would.
 
+mod batch_folders;
 mod corpus;
 mod determinism;
 mod example_pack;
@@ -9,9 +10,11 @@ mod fidelity;
 mod front_matter;
 mod images;
 mod merge;
+mod messages;
 mod navigation;
 mod nightly;
 mod office;
+mod output_safety;
 mod pack_file;
 mod pagination;
 mod robustness;

@@ -249,7 +249,7 @@ pub fn build_one(
                 .check(pack_path, written)
                 .map_err(|e| describe(&e))?;
         }
-        let hash = inputs_hash(&pack).map_err(|e| format!("cannot read an input: {e}"))?;
+        let hash = inputs_hash(pack).map_err(|e| format!("cannot read an input: {e}"))?;
         let wanted = output.to_string_lossy();
         if !options.force
             && let Ok(text) = std::fs::read_to_string(record)

@@ -25,14 +25,14 @@ pub enum InputError {
     #[error("is not UTF-8 text at byte {0}")]
     NotUtf8(usize),
     #[error("cannot be read: {0}")]
-    Unreadable(String),
+    Unreadable(Box<str>),
 }
 
 impl InputError {
     fn from_io(err: &io::Error) -> InputError {
         match err.kind() {
             io::ErrorKind::NotFound => InputError::NotFound,
-            _ => InputError::Unreadable(err.to_string()),
+            _ => InputError::Unreadable(err.to_string().into()),
         }
     }
 }

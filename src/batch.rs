@@ -82,10 +82,9 @@ pub fn find_packs(dir: &Path) -> std::io::Result<Found> {
             Ok(entries) => entries,
             Err(e) if top => return Err(e),
             Err(e) => {
-                found.skipped.push(format!(
-                    "skipped folder {}: {e}",
-                    printable_path(&folder)
-                ));
+                found
+                    .skipped
+                    .push(format!("skipped folder {}: {e}", printable_path(&folder)));
                 continue;
             }
         };
@@ -245,9 +244,7 @@ pub fn build_one(
     let outcome = (|| -> Result<(Status, usize, Vec<String>), String> {
         let pack = pack.map_err(str::to_string)?;
         for written in [output, record] {
-            inputs
-                .check(pack_path, written)
-                .map_err(|e| describe(&e))?;
+            inputs.check(pack_path, written).map_err(|e| describe(&e))?;
         }
         let hash = inputs_hash(pack).map_err(|e| format!("cannot read an input: {e}"))?;
         let wanted = output.to_string_lossy();
@@ -348,7 +345,12 @@ pub fn run(
                     record: record_path(pack, dir, options.state_dir.as_deref()),
                     inputs: &inputs,
                 };
-                let result = build_one(pack, loaded.as_ref().map_err(String::as_str), &target, options);
+                let result = build_one(
+                    pack,
+                    loaded.as_ref().map_err(String::as_str),
+                    &target,
+                    options,
+                );
                 progress(&result);
                 result
             })

@@ -402,7 +402,12 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
             println!("{:>4}  {:<9}  Title", "Item", "Pages");
             for item in &plan.items {
                 let pages = item.pages.map(|r| r.to_string()).unwrap_or_default();
-                println!("{:>4}  {:<9}  {}", item.number, pages, printable(&item.title));
+                println!(
+                    "{:>4}  {:<9}  {}",
+                    item.number,
+                    pages,
+                    printable(&item.title)
+                );
                 for doc in &item.documents {
                     println!(
                         "{:>4}  {:<9}    {} ({})",

@@ -50,10 +50,16 @@ impl Pack {
         let mut inputs = vec![Input::pack_file(&self.source)];
         for item in &self.items {
             for document in &item.documents {
-                inputs.push(named(&format!("item {} document", item.number), &document.path));
+                inputs.push(named(
+                    &format!("item {} document", item.number),
+                    &document.path,
+                ));
             }
         }
-        let pictures = [("the logo", &self.issuer.logo), ("the signature", &self.issuer.signature)];
+        let pictures = [
+            ("the logo", &self.issuer.logo),
+            ("the signature", &self.issuer.signature),
+        ];
         for (what, picture) in pictures {
             if let Some(picture) = picture {
                 inputs.push(named(what, &picture.path));

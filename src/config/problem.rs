@@ -51,7 +51,9 @@ impl PackFileError {
                 "check the path; it is relative to the current directory"
             }
             InputError::NotAFile(_) => "give the path of a pack file (TOML text)",
-            InputError::TooLarge(_) => "a pack file lists documents by path; it is never this large",
+            InputError::TooLarge(_) => {
+                "a pack file lists documents by path; it is never this large"
+            }
             InputError::NotUtf8(_) => "save the pack file as UTF-8 text",
         };
         let name = printable_path(path);

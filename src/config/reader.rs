@@ -11,8 +11,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::problem::{PackFileError, Problem};
 use crate::files::InputError;
-use crate::printable::{printable, printable_path};
 use crate::model::Date;
+use crate::printable::{printable, printable_path};
 
 /// Collects the problems of one pack file.
 pub(crate) struct Checker {
@@ -133,12 +133,7 @@ impl Checker {
                     InputError::NotFound => format!("{what}: `{text}`: file not found"),
                     other => format!("{what}: `{text}` {other}"),
                 };
-                self.problem(
-                    value.span.clone(),
-                    &message,
-                    &label,
-                    help.as_deref(),
-                );
+                self.problem(value.span.clone(), &message, &label, help.as_deref());
                 None
             }
         }

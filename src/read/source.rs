@@ -68,8 +68,8 @@ pub fn open(
     // Its size and time are noted before it is read, so that a change made
     // while it is read is caught when its streams are copied from it.
     // Only a regular file, opened without blocking (a FIFO would hang).
-    let (mut opened, meta) = crate::files::open_regular(&document.path)
-        .map_err(|e| fail(DocumentProblem::Input(e)))?;
+    let (mut opened, meta) =
+        crate::files::open_regular(&document.path).map_err(|e| fail(DocumentProblem::Input(e)))?;
     let file = super::extent::SourceFile::new(document.path.clone(), &meta);
     let mut data = Vec::with_capacity(meta.len() as usize);
     std::io::Read::read_to_end(&mut opened, &mut data).map_err(unreadable)?;

@@ -51,7 +51,11 @@ fn a_folder_that_cannot_be_read_is_skipped_and_the_rest_are_built() {
     };
     let upper = chain(root.path().join("deep"), 10);
     chain(root.path().join("lower"), 18);
-    std::fs::rename(root.path().join("lower").join(&segment), upper.join(&segment)).unwrap();
+    std::fs::rename(
+        root.path().join("lower").join(&segment),
+        upper.join(&segment),
+    )
+    .unwrap();
     // And a folder without permissions (effective when not run as root).
     let locked = root.path().join("locked");
     meeting(root.path(), "locked");
@@ -70,14 +74,18 @@ fn a_folder_that_cannot_be_read_is_skipped_and_the_rest_are_built() {
         .map(|s| s.as_str().unwrap())
         .collect();
     assert!(
-        skipped.iter().any(|s| s.starts_with("skipped folder ") && s.contains(&segment) && s.contains("too long")),
+        skipped.iter().any(|s| s.starts_with("skipped folder ")
+            && s.contains(&segment)
+            && s.contains("too long")),
         "{skipped:?}"
     );
     assert!(err.contains("warning: skipped folder"), "{err}");
     // The locked folder is either read (root) or skipped by name.
     assert!(
         built.iter().any(|p| p.contains("locked"))
-            || skipped.iter().any(|s| s.contains("locked") && s.contains("ermission")),
+            || skipped
+                .iter()
+                .any(|s| s.contains("locked") && s.contains("ermission")),
         "{json}"
     );
 }
@@ -95,7 +103,11 @@ fn only_regular_files_are_read_as_pack_files() {
     .unwrap();
     let started = std::time::Instant::now();
     let (code, json, err) = batch_json(&[root.path().as_os_str()]);
-    assert!(started.elapsed().as_secs() < 10, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(built(&json).len(), 1, "{json}");
     let skipped = json["skipped"].to_string();
@@ -121,7 +133,10 @@ fn a_folder_name_that_is_not_utf8_keeps_the_json_summary_valid() {
     let (code, json, err) = batch_json(&[root.path().as_os_str()]);
     assert_eq!(code, Some(0), "{err}");
     let built = built(&json);
-    assert!(built.iter().any(|p| p.ends_with("caf\u{fffd}/pack.toml")), "{json}");
+    assert!(
+        built.iter().any(|p| p.ends_with("caf\u{fffd}/pack.toml")),
+        "{json}"
+    );
     assert!(dir.join("pack.pdf").exists());
 }
 
@@ -140,7 +155,11 @@ fn build_records_stay_out_of_the_published_folder() {
     .unwrap();
     let state = root.path().join("state");
     let args = |with_state: bool| {
-        let mut a: Vec<&OsStr> = vec![meetings.as_os_str(), "--out-dir".as_ref(), public.as_os_str()];
+        let mut a: Vec<&OsStr> = vec![
+            meetings.as_os_str(),
+            "--out-dir".as_ref(),
+            public.as_os_str(),
+        ];
         if with_state {
             a.extend([OsStr::new("--state-dir"), state.as_os_str()]);
         }
@@ -169,7 +188,12 @@ fn build_records_stay_out_of_the_published_folder() {
 #[test]
 fn temporary_files_left_by_killed_builds_are_removed_by_a_later_build() {
     let root = tempfile::tempdir().unwrap();
-    let pack = pack_file(root.path(), "pack.toml", "Report", &[&corpus("annotated_pdf.pdf")]);
+    let pack = pack_file(
+        root.path(),
+        "pack.toml",
+        "Report",
+        &[&corpus("annotated_pdf.pdf")],
+    );
     // A process id that is surely gone: a child that has exited.
     let mut child = std::process::Command::new("true").spawn().unwrap();
     let dead = child.id();
@@ -185,14 +209,74 @@ fn temporary_files_left_by_killed_builds_are_removed_by_a_later_build() {
     };
     let killed = temp(format!(".agendapack-{dead}-aB3dE9.tmp"), old);
     let earlier_version = temp(".agendapack-Xy12Zq.pdf.tmp".into(), ancient);
-    let just_started = temp(format!(".agendapack-{dead}-fresh1.tmp"), std::time::SystemTime::now());
+    let just_started = temp(
+        format!(".agendapack-{dead}-fresh1.tmp"),
+        std::time::SystemTime::now(),
+    );
     let running = temp(format!(".agendapack-{alive}-runnin.tmp"), old);
     let not_ours = temp("notes.tmp".into(), ancient);
     let out = run(&["build", pack.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!killed.exists(), "a dead build's file is removed");
-    assert!(!earlier_version.exists(), "an hour-old file of ours is removed");
-    assert!(just_started.exists(), "a file changed within the minute is kept");
+    assert!(
+        !earlier_version.exists(),
+        "an hour-old file of ours is removed"
+    );
+    assert!(
+        just_started.exists(),
+        "a file changed within the minute is kept"
+    );
     assert!(running.exists(), "a running build's file is kept");
     assert!(not_ours.exists());
+}
+
+#[test]
+fn an_interrupted_build_removes_its_temporary_file() {
+    let root = tempfile::tempdir().unwrap();
+    // Big enough that writing takes a moment (some 300 ms in a debug build).
+    let a = corpus("Seige_of_Vicksburg_Sample_OCR.pdf");
+    let b = corpus("imagemagick-images.pdf");
+    let documents: Vec<&str> = (0..40).flat_map(|_| [a.as_str(), b.as_str()]).collect();
+    let pack = pack_file(root.path(), "pack.toml", "Big", &documents);
+    let temp_files = || -> Vec<PathBuf> {
+        std::fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(".agendapack-")
+            })
+            .collect()
+    };
+    let mut child = agendapack()
+        .arg("build")
+        .arg(&pack)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let seen = loop {
+        let found = temp_files();
+        if !found.is_empty() {
+            break found;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the write was too quick to interrupt"
+        );
+        assert!(started.elapsed().as_secs() < 60, "the build hangs");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = wait_with_deadline(&mut child, std::time::Duration::from_secs(30), "the build");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(2), "{status:?}");
+    assert!(temp_files().is_empty(), "{seen:?} left behind");
+    assert!(!root.path().join("pack.pdf").exists());
 }

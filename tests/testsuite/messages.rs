@@ -19,7 +19,12 @@ fn assert_escaped(what: &str, text: &str) {
 fn control_characters_from_the_pack_file_are_escaped_in_every_message() {
     let root = tempfile::tempdir().unwrap();
     let title = "Evil \\u001b]0;pwned\\u0007 \\u001b[2J \\u009b \\u007f \\u202e title";
-    let good = pack_file(root.path(), "good.toml", title, &[&corpus("annotated_pdf.pdf")]);
+    let good = pack_file(
+        root.path(),
+        "good.toml",
+        title,
+        &[&corpus("annotated_pdf.pdf")],
+    );
     // A document that is not a PDF, whose name carries an escape too.
     std::fs::write(root.path().join("bad\u{1b}[2J.pdf"), b"not a pdf").unwrap();
     let bad = pack_file(root.path(), "bad.toml", title, &["bad\\u001b[2J.pdf"]);
@@ -32,20 +37,37 @@ fn control_characters_from_the_pack_file_are_escaped_in_every_message() {
     let out = run(&["plan", good.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_escaped("plan", &stdout(&out));
-    assert!(stdout(&out).contains("Evil \\u{1b}]0;pwned\\u{7}"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Evil \\u{1b}]0;pwned\\u{7}"),
+        "{}",
+        stdout(&out)
+    );
 
     let out = run(&["check", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(4));
     assert_escaped("a document error", &stderr(&out));
-    assert!(stderr(&out).contains("bad\\u{1b}[2J.pdf"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("bad\\u{1b}[2J.pdf"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(&["check", mistaken.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3));
     assert_escaped("a pack-file error", &stderr(&out));
     // The line is echoed with its control characters masked.
-    assert!(stderr(&out).contains("oops?[2J\u{fffd} = 1"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("oops?[2J\u{fffd} = 1"),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = run(&["build", good.to_str().unwrap(), "-o", root.path().join("x\u{1b}[2J.pdf").to_str().unwrap()]);
+    let out = run(&[
+        "build",
+        good.to_str().unwrap(),
+        "-o",
+        root.path().join("x\u{1b}[2J.pdf").to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_escaped("build", &stdout(&out));
 
@@ -64,7 +86,14 @@ fn a_path_that_is_not_a_file_says_what_it_is() {
         root.path(),
         "pack.toml",
         "Report",
-        &["fifo.pdf", "/dev/zero", "/dev/urandom", "", "missing.pdf", "."],
+        &[
+            "fifo.pdf",
+            "/dev/zero",
+            "/dev/urandom",
+            "",
+            "missing.pdf",
+            ".",
+        ],
     );
     let (code, _, err) = run_with_deadline(&["check".as_ref(), pack.as_os_str()]);
     assert_eq!(code, Some(3), "{err}");
@@ -94,12 +123,32 @@ fn a_pack_file_that_cannot_be_read_says_why() {
     let fifo = root.path().join("fifo.toml");
     mkfifo(&fifo);
     let cases: [(&Path, &str, String); 6] = [
-        (&latin1, "check", format!("is not UTF-8 text at byte {}", at + 6)),
+        (
+            &latin1,
+            "check",
+            format!("is not UTF-8 text at byte {}", at + 6),
+        ),
         (&large, "check", "is larger than 1 MiB".into()),
-        (&fifo, "build", "the pack file is a FIFO (named pipe), not a file".into()),
-        (Path::new("/dev/zero"), "check", "the pack file is a device, not a file".into()),
-        (Path::new("/dev/urandom"), "plan", "the pack file is a device, not a file".into()),
-        (root.path(), "check", "the pack file is a folder, not a file".into()),
+        (
+            &fifo,
+            "build",
+            "the pack file is a FIFO (named pipe), not a file".into(),
+        ),
+        (
+            Path::new("/dev/zero"),
+            "check",
+            "the pack file is a device, not a file".into(),
+        ),
+        (
+            Path::new("/dev/urandom"),
+            "plan",
+            "the pack file is a device, not a file".into(),
+        ),
+        (
+            root.path(),
+            "check",
+            "the pack file is a folder, not a file".into(),
+        ),
     ];
     for (path, command, expected) in cases {
         let started = std::time::Instant::now();
@@ -107,6 +156,10 @@ fn a_pack_file_that_cannot_be_read_says_why() {
         assert_eq!(code, Some(3), "{command} {}: {err}", path.display());
         assert!(err.contains(&expected), "{expected:?} in {err}");
         assert!(!err.contains("check the path"), "{err}");
-        assert!(started.elapsed().as_secs() < 5, "{command} {}", path.display());
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{command} {}",
+            path.display()
+        );
     }
 }

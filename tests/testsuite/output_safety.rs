@@ -113,7 +113,10 @@ fn a_pack_listing_its_own_default_output_is_refused() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(std::fs::read(root.path().join("budget.pdf")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(root.path().join("budget.pdf")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -168,12 +171,20 @@ fn in_a_batch_a_pack_whose_output_is_an_input_fails_alone() {
     pack_file(&meetings.join("c"), "pack.toml", "C", &["../a/pack.pdf"]);
     // b: a pack listing the PDF its own output would replace.
     std::fs::copy(corpus("annotated_pdf.pdf"), meetings.join("b/budget.pdf")).unwrap();
-    pack_file(&meetings.join("b"), "budget.toml", "Budget", &["budget.pdf"]);
+    pack_file(
+        &meetings.join("b"),
+        "budget.toml",
+        "Budget",
+        &["budget.pdf"],
+    );
     let protected = [meetings.join("a/pack.pdf"), meetings.join("b/budget.pdf")];
     let before = snapshot(&protected);
     for out_dir in [None, Some(&meetings)] {
         let mut command = agendapack();
-        command.arg("build").arg(&meetings).args(["--format", "json"]);
+        command
+            .arg("build")
+            .arg(&meetings)
+            .args(["--format", "json"]);
         if let Some(out_dir) = out_dir {
             command.arg("--out-dir").arg(out_dir);
         }
@@ -198,10 +209,7 @@ fn in_a_batch_a_pack_whose_output_is_an_input_fails_alone() {
         );
         let b = status("b/budget.toml");
         assert_eq!(b["status"], "failed", "{b}");
-        assert!(
-            b["error"].as_str().unwrap().contains("of this pack"),
-            "{b}"
-        );
+        assert!(b["error"].as_str().unwrap().contains("of this pack"), "{b}");
         let c = status("c/pack.toml");
         assert!(c["status"] == "built" || c["status"] == "skipped", "{c}");
         assert_eq!(snapshot(&protected), before);

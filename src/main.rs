@@ -78,7 +78,15 @@ enum Format {
 fn main() -> ExitCode {
     tune_allocator();
     write::temp::remove_on_signals();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes the arguments, which may be file names.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", printable_lines(&e.render().to_string()));
+            return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Build {
             pack,

@@ -269,10 +269,17 @@ pub fn build_one(
             output: wanted.into_owned(),
         })
         .expect("plain values serialise");
-        write::write_atomically(record, text.as_bytes(), options.durability)
-            .map_err(|e| describe(&e))?;
-        remove_old_record(output);
-        Ok((Status::Built, pages, built.warnings))
+        let mut warnings = built.warnings;
+        // The pack is built; without its record it is only built again
+        // next time (a pack-file folder the nightly user cannot write).
+        match write::write_atomically(record, text.as_bytes(), options.durability) {
+            Ok(()) => remove_old_record(output),
+            Err(e) => warnings.push(format!(
+                "{}; the pack will be built again next time (see --state-dir)",
+                describe(&e)
+            )),
+        }
+        Ok((Status::Built, pages, warnings))
     })();
     match outcome {
         Ok((status, pages, warnings)) => {

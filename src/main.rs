@@ -323,7 +323,7 @@ fn batch(dir: &Path, options: &BatchOptions, format: Format, quiet: bool) -> Exi
     let failed = count(Status::Failed);
     match format {
         Format::Json => {
-            let json = serde_json::json!({ "packs": results, "skipped": found.skipped });
+            let json = serde_json::json!({ "packs": results, "warnings": found.skipped });
             println!(
                 "{}",
                 serde_json::to_string_pretty(&json).expect("plain values serialise")

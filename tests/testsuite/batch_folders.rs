@@ -67,7 +67,7 @@ fn a_folder_that_cannot_be_read_is_skipped_and_the_rest_are_built() {
     let built = built(&json);
     assert!(built.iter().any(|p| p.ends_with("a/pack.toml")), "{json}");
     assert!(built.iter().any(|p| p.ends_with("z/pack.toml")), "{json}");
-    let skipped: Vec<&str> = json["skipped"]
+    let skipped: Vec<&str> = json["warnings"]
         .as_array()
         .unwrap()
         .iter()
@@ -110,7 +110,7 @@ fn only_regular_files_are_read_as_pack_files() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(built(&json).len(), 1, "{json}");
-    let skipped = json["skipped"].to_string();
+    let skipped = json["warnings"].to_string();
     for expected in [
         "x.toml: it is a FIFO (named pipe), not a file",
         "z.toml: it is a device, not a file",
@@ -279,4 +279,24 @@ fn an_interrupted_build_removes_its_temporary_file() {
     assert_eq!(status.signal(), Some(2), "{status:?}");
     assert!(temp_files().is_empty(), "{seen:?} left behind");
     assert!(!root.path().join("pack.pdf").exists());
+}
+
+#[test]
+fn a_build_record_that_cannot_be_written_is_a_warning_not_a_failure() {
+    let root = tempfile::tempdir().unwrap();
+    meeting(root.path(), "a");
+    // Where the state folder should go there is a file: it cannot be made
+    // (as a pack-file folder the nightly user cannot write to).
+    std::fs::write(root.path().join("a/.agendapack"), "in the way").unwrap();
+    let (code, json, err) = batch_json(&[root.path().as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+    let pack = &json["packs"][0];
+    assert_eq!(pack["status"], "built", "{json}");
+    assert!(root.path().join("a/pack.pdf").is_file());
+    assert!(
+        pack["warnings"]
+            .to_string()
+            .contains("built again next time"),
+        "{json}"
+    );
 }

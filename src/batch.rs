@@ -8,7 +8,9 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Pack;
+use crate::model::{Input, Pack};
+use crate::printable::printable_path;
+use crate::write::clash::Inputs;
 use crate::{BuildError, config, write};
 
 /// How a batch runs.
@@ -16,6 +18,9 @@ use crate::{BuildError, config, write};
 pub struct BatchOptions {
     /// Where outputs go; `None` puts each beside its pack file.
     pub out_dir: Option<PathBuf>,
+    /// Where build records go; `None` puts each in a `.agendapack` folder
+    /// beside its pack file, out of what gets published.
+    pub state_dir: Option<PathBuf>,
     /// Packs built at once.
     pub jobs: usize,
     /// Rebuild packs whose inputs have not changed.
@@ -33,10 +38,14 @@ pub enum Status {
 }
 
 /// What happened to one pack; serialised as the stable JSON summary.
+/// Paths that are not UTF-8 are written with U+FFFD for the bytes that
+/// are not, so the summary stays valid JSON.
 #[derive(Debug, Clone, Serialize)]
 pub struct PackResult {
+    #[serde(serialize_with = "lossy_path")]
     pub pack: PathBuf,
     pub status: Status,
+    #[serde(serialize_with = "lossy_path")]
     pub output: PathBuf,
     pub pages: Option<usize>,
     pub seconds: f64,
@@ -44,37 +53,86 @@ pub struct PackResult {
     pub error: Option<String>,
 }
 
-/// The pack files under `dir`: every `*.toml` with a `[meeting]` table, in
-/// path order.
-pub fn find_packs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
+
+/// The pack files found under a folder, and what was skipped on the way.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Every `*.toml` with a `[meeting]` table, in path order.
+    pub packs: Vec<PathBuf>,
+    /// A message for each folder or `*.toml` that could not be read.
+    pub skipped: Vec<String>,
+}
+
+/// Where build records go by default: a folder of this name beside the
+/// pack files. It is not searched for packs.
+pub const STATE_FOLDER: &str = ".agendapack";
+
+/// The pack files under `dir`. Only `dir` itself must be readable: a
+/// subfolder or file that cannot be read is skipped with a message, and
+/// only regular files are read (a FIFO would hang, `/dev/zero` never ends).
+pub fn find_packs(dir: &Path) -> std::io::Result<Found> {
+    let mut found = Found::default();
     let mut pending = vec![dir.to_path_buf()];
+    let mut top = true;
     while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let entry = entry?;
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if top => return Err(e),
+            Err(e) => {
+                found
+                    .skipped
+                    .push(format!("skipped folder {}: {e}", printable_path(&folder)));
+                continue;
+            }
+        };
+        top = false;
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    found.skipped.push(format!(
+                        "skipped an entry of folder {}: {e}",
+                        printable_path(&folder)
+                    ));
+                    continue;
+                }
+            };
             let path = entry.path();
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") && is_pack_file(&path) {
-                found.push(path);
+            // The kind of the entry itself: a symbolic link is not followed
+            // into a folder (no loops), only read as a pack file.
+            let is_dir = entry.file_type().is_ok_and(|k| k.is_dir());
+            if is_dir {
+                if entry.file_name() != STATE_FOLDER {
+                    pending.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                match is_pack_file(&path) {
+                    Ok(true) => found.packs.push(path),
+                    Ok(false) => {}
+                    Err(e) => found
+                        .skipped
+                        .push(format!("skipped {}: it {e}", printable_path(&path))),
+                }
             }
         }
     }
-    found.sort();
+    found.packs.sort();
     Ok(found)
 }
 
-fn is_pack_file(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
+fn is_pack_file(path: &Path) -> Result<bool, crate::files::InputError> {
+    let data = crate::files::read_regular(path, Some(crate::files::PACK_FILE_LIMIT))?;
+    // A pack file that is not UTF-8 is still found, and then reported.
+    let text = String::from_utf8_lossy(&data);
     // A file that does not even parse is still reported if it says it is
     // a pack, so that a clerk's typo does not hide a meeting.
-    match toml::de::DeTable::parse(&text) {
+    Ok(match toml::de::DeTable::parse(&text) {
         Ok(table) => table.get_ref().contains_key("meeting"),
         Err(_) => text.lines().any(|l| l.trim() == "[meeting]"),
-    }
+    })
 }
 
 /// Where a pack found under `dir` is written: beside its pack file, or
@@ -90,8 +148,31 @@ pub fn output_for(pack: &Path, dir: &Path, out_dir: Option<&Path>) -> PathBuf {
     }
 }
 
-/// The build record kept beside an output: `pack.pdf` → `pack.pdf.build`.
-pub fn record_path(output: &Path) -> PathBuf {
+/// Where the build record of a pack found under `dir` is kept: in a
+/// `.agendapack` folder beside the pack file (`dir/a/pack.toml` →
+/// `dir/a/.agendapack/pack.toml.build`), or under `state_dir` at the pack
+/// file's relative path (`state_dir/a/pack.toml.build`). Never beside the
+/// output, which may be a folder that is published.
+pub fn record_path(pack: &Path, dir: &Path, state_dir: Option<&Path>) -> PathBuf {
+    let mut name = pack.file_name().unwrap_or_default().to_owned();
+    name.push(".build");
+    match state_dir {
+        None => pack
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(STATE_FOLDER)
+            .join(name),
+        Some(state) => {
+            let relative = pack.strip_prefix(dir).unwrap_or(pack);
+            state
+                .join(relative.parent().unwrap_or(Path::new("")))
+                .join(name)
+        }
+    }
+}
+
+/// Where earlier versions kept the build record: beside the output.
+fn old_record_path(output: &Path) -> PathBuf {
     let mut name = output.as_os_str().to_owned();
     name.push(".build");
     PathBuf::from(name)
@@ -105,6 +186,9 @@ struct Record {
     /// before the disk caught up) is rebuilt, not skipped.
     #[serde(default)]
     bytes: u64,
+    /// The pack written: a pack sent somewhere else is built there.
+    #[serde(default)]
+    output: String,
 }
 
 /// A hash of everything that shapes a pack: agendapack's version, the
@@ -116,21 +200,38 @@ pub fn inputs_hash(pack: &Pack) -> std::io::Result<String> {
     hash.update(crate::render::text::FONT_DIGEST_INPUT.0);
     hash.update(crate::render::text::FONT_DIGEST_INPUT.1);
     hash.update(&pack.digest);
-    let pictures = [&pack.issuer.logo, &pack.issuer.signature];
-    let documents = pack
-        .items
-        .iter()
-        .flat_map(|i| i.documents.iter().map(|d| &d.path));
-    for path in documents.chain(pictures.into_iter().flatten().map(|p| &p.path)) {
-        hash.update(path.as_os_str().as_encoded_bytes());
-        hash.update(blake3::hash(&std::fs::read(path)?).as_bytes());
+    // The pack file is in the digest; then the documents and pictures.
+    for input in pack.inputs().iter().skip(1) {
+        let data = crate::files::read_regular(&input.path, None)
+            .map_err(|e| std::io::Error::other(format!("{} {e}", input.what)))?;
+        hash.update(input.path.as_os_str().as_encoded_bytes());
+        hash.update(blake3::hash(&data).as_bytes());
     }
     Ok(hash.finalize().to_hex().to_string())
 }
 
-/// Builds one pack unless its record says nothing changed.
-pub fn build_one(pack_path: &Path, output: &Path, options: &BatchOptions) -> PackResult {
+/// Where one pack of a batch goes, and everything the batch reads.
+pub struct Target<'a> {
+    pub output: PathBuf,
+    pub record: PathBuf,
+    /// The inputs of every pack of the batch, none of which may be written.
+    pub inputs: &'a Inputs,
+}
+
+/// Builds one pack (read already, or the message why it cannot be) unless
+/// its record says nothing changed.
+pub fn build_one(
+    pack_path: &Path,
+    pack: Result<&Pack, &str>,
+    target: &Target<'_>,
+    options: &BatchOptions,
+) -> PackResult {
     let started = Instant::now();
+    let Target {
+        output,
+        record,
+        inputs,
+    } = target;
     let mut result = PackResult {
         pack: pack_path.to_path_buf(),
         status: Status::Failed,
@@ -141,31 +242,44 @@ pub fn build_one(pack_path: &Path, output: &Path, options: &BatchOptions) -> Pac
         error: None,
     };
     let outcome = (|| -> Result<(Status, usize, Vec<String>), String> {
-        let pack = config::load(pack_path).map_err(|e| describe(&BuildError::PackFile(e)))?;
-        let inputs = inputs_hash(&pack).map_err(|e| format!("cannot read an input: {e}"))?;
-        let record = record_path(output);
+        let pack = pack.map_err(str::to_string)?;
+        for written in [output, record] {
+            inputs.check(pack_path, written).map_err(|e| describe(&e))?;
+        }
+        let hash = inputs_hash(pack).map_err(|e| format!("cannot read an input: {e}"))?;
+        let wanted = output.to_string_lossy();
         if !options.force
-            && let Ok(text) = std::fs::read_to_string(&record)
+            && let Ok(text) = std::fs::read_to_string(record)
             && let Ok(previous) = serde_json::from_str::<Record>(&text)
-            && previous.inputs == inputs
+            && previous.inputs == hash
+            && previous.output == wanted
             && std::fs::metadata(output).is_ok_and(|m| m.len() == previous.bytes)
         {
             return Ok((Status::Skipped, previous.pages, Vec::new()));
         }
-        let built = crate::build(&pack).map_err(|e| describe(&e))?;
+        let built = crate::build(pack).map_err(|e| describe(&e))?;
         let bytes = built
             .write(output, options.durability)
             .map_err(|e| describe(&e))?;
         let pages = built.plan.total_pages;
         let text = serde_json::to_string(&Record {
-            inputs,
+            inputs: hash,
             pages,
             bytes,
+            output: wanted.into_owned(),
         })
         .expect("plain values serialise");
-        write::write_atomically(&record, text.as_bytes(), options.durability)
-            .map_err(|e| describe(&e))?;
-        Ok((Status::Built, pages, built.warnings))
+        let mut warnings = built.warnings;
+        // The pack is built; without its record it is only built again
+        // next time (a pack-file folder the nightly user cannot write).
+        match write::write_atomically(record, text.as_bytes(), options.durability) {
+            Ok(()) => remove_old_record(output),
+            Err(e) => warnings.push(format!(
+                "{}; the pack will be built again next time (see --state-dir)",
+                describe(&e)
+            )),
+        }
+        Ok((Status::Built, pages, warnings))
     })();
     match outcome {
         Ok((status, pages, warnings)) => {
@@ -177,6 +291,18 @@ pub fn build_one(pack_path: &Path, output: &Path, options: &BatchOptions) -> Pac
     }
     result.seconds = started.elapsed().as_secs_f64();
     result
+}
+
+/// Removes a build record an earlier version left beside the output (in
+/// what may be a published folder), if it is one of ours.
+fn remove_old_record(output: &Path) {
+    let old = old_record_path(output);
+    let ours = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() < 4096)
+        && std::fs::read_to_string(&old)
+            .is_ok_and(|text| serde_json::from_str::<Record>(&text).is_ok());
+    if ours {
+        let _ = std::fs::remove_file(old);
+    }
 }
 
 /// One line per problem, as the single-pack build prints them.
@@ -192,23 +318,46 @@ fn describe(err: &BuildError) -> String {
     }
 }
 
-/// Builds every pack under `dir`; `progress` hears of each as it finishes.
+/// Builds the packs found under `dir`; `progress` hears of each as it
+/// finishes. Every pack file is read first, so that no pack's output or
+/// build record replaces any pack's input.
 pub fn run(
     dir: &Path,
+    packs: &[PathBuf],
     options: &BatchOptions,
     progress: &(dyn Fn(&PackResult) + Sync),
 ) -> std::io::Result<Vec<PackResult>> {
-    let packs = find_packs(dir)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
     let results = pool.install(|| {
+        let loaded: Vec<Result<Pack, String>> = packs
+            .par_iter()
+            .map(|pack| config::load(pack).map_err(|e| describe(&BuildError::PackFile(e))))
+            .collect();
+        let mut inputs = Inputs::default();
+        for (path, pack) in packs.iter().zip(&loaded) {
+            match pack {
+                Ok(pack) => inputs.add(path, &pack.inputs()),
+                Err(_) => inputs.add(path, &[Input::pack_file(path)]),
+            }
+        }
         packs
             .par_iter()
-            .map(|pack| {
-                let output = output_for(pack, dir, options.out_dir.as_deref());
-                let result = build_one(pack, &output, options);
+            .zip(&loaded)
+            .map(|(pack, loaded)| {
+                let target = Target {
+                    output: output_for(pack, dir, options.out_dir.as_deref()),
+                    record: record_path(pack, dir, options.state_dir.as_deref()),
+                    inputs: &inputs,
+                };
+                let result = build_one(
+                    pack,
+                    loaded.as_ref().map_err(String::as_str),
+                    &target,
+                    options,
+                );
                 progress(&result);
                 result
             })

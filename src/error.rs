@@ -4,12 +4,17 @@ use std::path::PathBuf;
 
 use crate::config::PackFileError;
 use crate::model::{Document, Item, Pack};
+use crate::printable::{printable, printable_path};
 
 /// Why a document cannot go into the pack.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentProblem {
     #[error("cannot read the file: {0}")]
     Unreadable(String),
+    /// Not a regular file, or gone, or unreadable (read as "the file is a
+    /// FIFO (named pipe), not a file").
+    #[error("the file {0}")]
+    Input(crate::files::InputError),
     #[error("not a PDF file (no %PDF- header)")]
     NotPdf,
     #[error("the PDF is damaged beyond repair: {0}")]
@@ -61,7 +66,7 @@ impl DocumentProblem {
 
 /// A document that cannot be used, named by pack file line, item and path.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{pack}:{line}: item {item} (\u{201c}{item_title}\u{201d}), document `{}`: {problem}{}", document.display(), hint.map(|h| format!("\n  hint: {h}")).unwrap_or_default())]
+#[error("{}:{line}: item {item} (\u{201c}{}\u{201d}), document `{}`: {problem}{}", printable(pack), printable(item_title), printable_path(document), hint.map(|h| format!("\n  hint: {h}")).unwrap_or_default())]
 pub struct DocumentError {
     pub pack: String,
     pub line: usize,
@@ -98,9 +103,9 @@ pub enum BuildError {
     PackFile(#[from] PackFileError),
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Documents(Vec<DocumentError>),
-    #[error("cannot read front-sheet image {}: {reason}", path.display())]
+    #[error("cannot read front-sheet image {}: {reason}", printable_path(path))]
     Picture { path: PathBuf, reason: String },
-    #[error("cannot write {}: {reason}", path.display())]
+    #[error("cannot write {}: {reason}", printable_path(path))]
     Output { path: PathBuf, reason: String },
     #[error("internal error while {stage}: {reason}")]
     Internal { stage: &'static str, reason: String },

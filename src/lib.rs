@@ -19,8 +19,10 @@ pub mod assemble;
 pub mod batch;
 pub mod config;
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod plan;
+pub mod printable;
 pub mod read;
 pub mod render;
 pub mod timing;
@@ -78,6 +80,9 @@ pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
 /// A finished pack in memory, ready to write.
 pub struct Built {
     document: lopdf::Document,
+    /// The files it was made from, which writing it must not replace.
+    inputs: write::clash::Inputs,
+    source: std::path::PathBuf,
     extents: read::extent::Extents,
     pub plan: PagePlan,
     /// Total size of the documents read, in bytes.
@@ -145,6 +150,8 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     )?;
     Ok(Built {
         document: assembled.document,
+        inputs: write::clash::Inputs::of(pack),
+        source: pack.source.clone(),
         extents: assembled.extents,
         plan,
         input_bytes,
@@ -156,11 +163,13 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
 
 impl Built {
     /// Writes the pack to `path` atomically; returns its size in bytes.
+    /// A `path` that is one of the pack's inputs is refused.
     pub fn write(
         &self,
         path: &std::path::Path,
         durability: write::Durability,
     ) -> Result<u64, BuildError> {
+        self.inputs.check(&self.source, path)?;
         let mut size = 0;
         write::write_atomically_with(path, durability, |file| {
             size = write::pdf::write_pdf(

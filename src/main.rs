@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use agendapack::batch::BatchOptions;
 use agendapack::config::{self, PackFileError};
+use agendapack::printable::{printable, printable_lines, printable_path};
 use agendapack::{BuildError, write};
 
 /// Builds a council meeting's public document pack from a pack file.
@@ -27,6 +29,11 @@ enum Command {
         /// relative paths [default: beside each pack file].
         #[arg(long)]
         out_dir: Option<PathBuf>,
+        /// With a folder: keep build records under STATE_DIR, at the pack
+        /// files' relative paths [default: a .agendapack folder beside each
+        /// pack file].
+        #[arg(long)]
+        state_dir: Option<PathBuf>,
         /// With a folder: packs built at once [default: the machine's cores].
         #[arg(short, long)]
         jobs: Option<usize>,
@@ -70,12 +77,22 @@ enum Format {
 
 fn main() -> ExitCode {
     tune_allocator();
-    let cli = Cli::parse();
+    write::temp::remove_on_signals();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes the arguments, which may be file names.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", printable_lines(&e.render().to_string()));
+            return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Build {
             pack,
             output,
             out_dir,
+            state_dir,
             jobs,
             force,
             format,
@@ -88,7 +105,16 @@ fn main() -> ExitCode {
                 write::Durability::Written
             };
             if pack.is_dir() {
-                return batch(&pack, out_dir, jobs, force, durability, format, quiet);
+                let options = agendapack::batch::BatchOptions {
+                    out_dir,
+                    state_dir,
+                    jobs: jobs.unwrap_or_else(|| {
+                        std::thread::available_parallelism().map_or(1, |n| n.get())
+                    }),
+                    force,
+                    durability,
+                };
+                return batch(&pack, &options, format, quiet);
             }
             build(&pack, output, durability, quiet)
         }
@@ -137,7 +163,7 @@ fn report(err: &BuildError) {
         BuildError::PackFile(e) => report_pack_file(e),
         BuildError::Documents(errors) => {
             for e in errors {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", printable_lines(&e.to_string()));
             }
             let n = errors.len();
             eprintln!(
@@ -145,7 +171,7 @@ fn report(err: &BuildError) {
                 if n == 1 { "" } else { "s" }
             );
         }
-        other => eprintln!("error: {other}"),
+        other => eprintln!("error: {}", printable_lines(&other.to_string())),
     }
 }
 
@@ -181,19 +207,21 @@ fn build(
     let mut stages = agendapack::timing::Stages::start();
     let pack = load(pack_path)?;
     stages.done("read pack file");
-    let built = agendapack::build(&pack)?;
     let output = output.unwrap_or_else(|| config::default_output(pack_path));
+    // Refused before the work of building, and checked again at writing.
+    write::clash::Inputs::of(&pack).check(pack_path, &output)?;
+    let built = agendapack::build(&pack)?;
     let mut stages = agendapack::timing::Stages::start();
     let size = built.write(&output, durability)?;
     stages.done("write file");
     for warning in &built.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", printable_lines(warning));
     }
     if !quiet {
         let plan = &built.plan;
         println!(
             "Wrote {}: {} pages ({} front matter, {} numbered), {} items, {} documents, {}",
-            output.display(),
+            printable_path(&output),
             plan.total_pages,
             plan.front_matter_pages,
             plan.printed_pages,
@@ -219,24 +247,20 @@ fn build(
 /// Exit code of a batch in which some pack failed.
 const BATCH_FAILED: u8 = 6;
 
-fn batch(
-    dir: &Path,
-    out_dir: Option<PathBuf>,
-    jobs: Option<usize>,
-    force: bool,
-    durability: write::Durability,
-    format: Format,
-    quiet: bool,
-) -> ExitCode {
-    use agendapack::batch::{self, BatchOptions, PackResult, Status};
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let options = BatchOptions {
-        out_dir,
-        jobs,
-        force,
-        durability,
+fn batch(dir: &Path, options: &BatchOptions, format: Format, quiet: bool) -> ExitCode {
+    use agendapack::batch::{self, PackResult, Status};
+    let found = match batch::find_packs(dir) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("error: cannot read folder {}: {e}", printable_path(dir));
+            return ExitCode::from(BATCH_FAILED);
+        }
     };
-    let total = batch::find_packs(dir).map(|p| p.len()).unwrap_or(0);
+    // A folder skipped may hide a meeting: said even with --quiet.
+    for skipped in &found.skipped {
+        eprintln!("warning: {}", printable_lines(skipped));
+    }
+    let total = found.packs.len();
     let interactive = !quiet
         && matches!(format, Format::Text)
         && std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -253,22 +277,22 @@ fn batch(
         match r.status {
             Status::Built => format!(
                 "built   {} -> {} ({} pages, {:.1} s)",
-                r.pack.display(),
-                r.output.display(),
+                printable_path(&r.pack),
+                printable_path(&r.output),
                 r.pages.unwrap_or(0),
                 r.seconds
             ),
-            Status::Skipped => format!("skipped {} (unchanged)", r.pack.display()),
+            Status::Skipped => format!("skipped {} (unchanged)", printable_path(&r.pack)),
             Status::Failed => format!(
                 "failed  {}: {}",
-                r.pack.display(),
-                r.error.as_deref().unwrap_or("unknown error")
+                printable_path(&r.pack),
+                printable_lines(r.error.as_deref().unwrap_or("unknown error"))
             ),
         }
     };
     let progress = |r: &PackResult| {
         bar.inc(1);
-        bar.set_message(r.pack.display().to_string());
+        bar.set_message(printable_path(&r.pack));
         let failed = r.status == Status::Failed;
         if matches!(format, Format::Json) || (quiet && !failed) {
             return;
@@ -283,14 +307,14 @@ fn batch(
         }
         if !quiet {
             for w in &r.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("warning: {}", printable_lines(w));
             }
         }
     };
-    let results = match batch::run(dir, &options, &progress) {
+    let results = match batch::run(dir, &found.packs, options, &progress) {
         Ok(results) => results,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
+            eprintln!("error: cannot start the batch: {e}");
             return ExitCode::from(BATCH_FAILED);
         }
     };
@@ -299,7 +323,7 @@ fn batch(
     let failed = count(Status::Failed);
     match format {
         Format::Json => {
-            let json = serde_json::json!({ "packs": results });
+            let json = serde_json::json!({ "packs": results, "warnings": found.skipped });
             println!(
                 "{}",
                 serde_json::to_string_pretty(&json).expect("plain values serialise")
@@ -343,7 +367,7 @@ fn check(pack_path: &Path) -> Result<(), BuildError> {
     let documents: usize = pack.items.iter().map(|i| i.documents.len()).sum();
     println!(
         "{}: OK: {} items, {} documents, {} pages would be built",
-        pack_path.display(),
+        printable_path(pack_path),
         pack.items.len(),
         documents,
         prepared.plan.total_pages
@@ -358,7 +382,7 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
     match format {
         Format::Json => {
             let json = serde_json::json!({
-                "pack": pack_path.display().to_string(),
+                "pack": pack_path.to_string_lossy(),
                 "meeting": {
                     "body": pack.meeting.body,
                     "date": pack.meeting.date.to_string(),
@@ -377,7 +401,7 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
         Format::Text => {
             println!(
                 "{} \u{2013} {}: {} pages ({} front matter, {} numbered)",
-                pack.meeting.body,
+                printable(&pack.meeting.body),
                 pack.meeting.date.long(),
                 plan.total_pages,
                 plan.front_matter_pages,
@@ -386,14 +410,19 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
             println!("{:>4}  {:<9}  Title", "Item", "Pages");
             for item in &plan.items {
                 let pages = item.pages.map(|r| r.to_string()).unwrap_or_default();
-                println!("{:>4}  {:<9}  {}", item.number, pages, item.title);
+                println!(
+                    "{:>4}  {:<9}  {}",
+                    item.number,
+                    pages,
+                    printable(&item.title)
+                );
                 for doc in &item.documents {
                     println!(
                         "{:>4}  {:<9}    {} ({})",
                         "",
                         doc.pages.to_string(),
-                        doc.title,
-                        doc.path
+                        printable(&doc.title),
+                        printable(&doc.path)
                     );
                 }
             }

@@ -21,6 +21,54 @@ pub struct Pack {
     pub items: Vec<Item>,
 }
 
+/// A file a pack is made from, with how a message names it ("item 2
+/// document `reports/budget.pdf`").
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub what: String,
+}
+
+impl Input {
+    /// A pack file, as a message names it.
+    pub fn pack_file(path: &std::path::Path) -> Input {
+        Input {
+            what: format!("the pack file `{}`", crate::printable::printable_path(path)),
+            path: path.to_path_buf(),
+        }
+    }
+}
+
+impl Pack {
+    /// Every file the pack is read from: the pack file, each document, the
+    /// logo and the signature, in that order.
+    pub fn inputs(&self) -> Vec<Input> {
+        let named = |what: &str, path: &PathBuf| Input {
+            what: format!("{what} `{}`", crate::printable::printable_path(path)),
+            path: path.clone(),
+        };
+        let mut inputs = vec![Input::pack_file(&self.source)];
+        for item in &self.items {
+            for document in &item.documents {
+                inputs.push(named(
+                    &format!("item {} document", item.number),
+                    &document.path,
+                ));
+            }
+        }
+        let pictures = [
+            ("the logo", &self.issuer.logo),
+            ("the signature", &self.issuer.signature),
+        ];
+        for (what, picture) in pictures {
+            if let Some(picture) = picture {
+                inputs.push(named(what, &picture.path));
+            }
+        }
+        inputs
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Meeting {
     /// The committee, panel or board, e.g. "Children's Scrutiny Panel".

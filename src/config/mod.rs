@@ -17,7 +17,8 @@ use reader::{Checker, TableReader, Value};
 
 /// Reads and validates the pack file at `path`.
 pub fn load(path: &Path) -> Result<Pack, PackFileError> {
-    let text = std::fs::read_to_string(path).map_err(|e| PackFileError::unreadable(path, &e))?;
+    let text =
+        crate::files::read_pack_file(path).map_err(|e| PackFileError::unreadable(path, &e))?;
     parse(path, &text)
 }
 

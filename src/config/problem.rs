@@ -5,6 +5,9 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 
+use crate::files::InputError;
+use crate::printable::printable_path;
+
 /// One mistake in a pack file.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{file}:{line}:{column}: {message}")]
@@ -34,26 +37,37 @@ pub struct PackFileError {
 
 fn summary(path: &Path, count: usize) -> String {
     match count {
-        0 => format!("cannot read pack file {}", path.display()),
-        1 => format!("pack file {} has a problem", path.display()),
-        n => format!("pack file {} has {n} problems", path.display()),
+        0 => format!("cannot read pack file {}", printable_path(path)),
+        1 => format!("pack file {} has a problem", printable_path(path)),
+        n => format!("pack file {} has {n} problems", printable_path(path)),
     }
 }
 
 impl PackFileError {
-    pub(crate) fn unreadable(path: &Path, err: &std::io::Error) -> PackFileError {
+    pub(crate) fn unreadable(path: &Path, err: &InputError) -> PackFileError {
         let text = Arc::new(String::new());
+        let help = match err {
+            InputError::NotFound | InputError::EmptyPath | InputError::Unreadable(_) => {
+                "check the path; it is relative to the current directory"
+            }
+            InputError::NotAFile(_) => "give the path of a pack file (TOML text)",
+            InputError::TooLarge(_) => {
+                "a pack file lists documents by path; it is never this large"
+            }
+            InputError::NotUtf8(_) => "save the pack file as UTF-8 text",
+        };
+        let name = printable_path(path);
         PackFileError {
             path: path.to_path_buf(),
             problems: vec![Problem {
-                message: format!("cannot read the pack file: {err}"),
-                file: path.display().to_string(),
+                message: format!("the pack file {err}"),
+                file: name.clone(),
                 line: 1,
                 column: 1,
-                source_code: NamedSource::new(path.display().to_string(), text),
+                source_code: NamedSource::new(name, text),
                 span: (0, 0).into(),
                 label: "unreadable".into(),
-                help: Some("check the path; it is relative to the current directory".into()),
+                help: Some(help.into()),
             }],
         }
     }

@@ -10,12 +10,17 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::problem::{PackFileError, Problem};
+use crate::files::InputError;
 use crate::model::Date;
+use crate::printable::{printable, printable_path};
 
 /// Collects the problems of one pack file.
 pub(crate) struct Checker {
     path: PathBuf,
     text: Arc<String>,
+    /// The text as the source listing shows it: control characters masked
+    /// so that echoing a line cannot drive the terminal.
+    shown: Arc<String>,
     line_starts: Vec<usize>,
     problems: Vec<Problem>,
     /// Where the TOML syntax errors are: a key missing from a table with one
@@ -31,6 +36,7 @@ impl Checker {
         Checker {
             path: path.to_path_buf(),
             text: Arc::new(text.to_string()),
+            shown: Arc::new(crate::printable::masked_same_length(text).into_owned()),
             line_starts,
             problems: Vec::new(),
             syntax_errors: Vec::new(),
@@ -64,15 +70,17 @@ impl Checker {
             .chars()
             .count()
             + 1;
+        // Pack-file text quoted in a message is shown escaped.
+        let file = printable_path(&self.path);
         self.problems.push(Problem {
-            message: message.to_string(),
-            file: self.path.display().to_string(),
+            message: printable(message).into_owned(),
+            file: file.clone(),
             line,
             column,
-            source_code: NamedSource::new(self.path.display().to_string(), self.text.clone()),
+            source_code: NamedSource::new(file, self.shown.clone()),
             span: (span.start, span.len()).into(),
-            label: label.to_string(),
-            help: help.map(str::to_string),
+            label: printable(label).into_owned(),
+            help: help.map(|h| printable(h).into_owned()),
         });
     }
 
@@ -96,33 +104,36 @@ impl Checker {
             self.wrong_type(value, "a path in quotes");
             return None;
         };
+        if text.is_empty() {
+            self.problem(
+                value.span.clone(),
+                &format!("{what}: the path is empty"),
+                "empty path",
+                Some("give the file's path, relative to the pack file's folder"),
+            );
+            return None;
+        }
         let path = base.join(text);
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => Some(path),
-            Ok(_) => {
-                self.problem(
-                    value.span.clone(),
-                    &format!("{what}: `{text}` is a folder, not a file"),
-                    "not a file",
-                    None,
-                );
-                None
-            }
+        match crate::files::regular_file(&path) {
+            Ok(_) => Some(path),
             Err(err) => {
-                let reason = if err.kind() == std::io::ErrorKind::NotFound {
-                    "file not found".to_string()
-                } else {
-                    err.to_string()
+                let label = match &err {
+                    InputError::NotFound => "file not found".to_string(),
+                    InputError::NotAFile(_) => "not a file".to_string(),
+                    other => other.to_string(),
                 };
-                self.problem(
-                    value.span.clone(),
-                    &format!("{what}: `{text}`: {reason}"),
-                    &reason,
-                    Some(&format!(
+                let help = match err {
+                    InputError::NotAFile(_) => None,
+                    _ => Some(format!(
                         "paths are relative to the pack file's folder ({})",
                         display_dir(base)
                     )),
-                );
+                };
+                let message = match &err {
+                    InputError::NotFound => format!("{what}: `{text}`: file not found"),
+                    other => format!("{what}: `{text}` {other}"),
+                };
+                self.problem(value.span.clone(), &message, &label, help.as_deref());
                 None
             }
         }

@@ -46,11 +46,11 @@ impl SourceFile {
         let changed = || {
             io::Error::other(format!(
                 "{} changed while the pack was being built; build it again",
-                self.path.display()
+                crate::printable::printable_path(&self.path)
             ))
         };
-        let file = File::open(&self.path).map_err(|_| changed())?;
-        let meta = file.metadata()?;
+        // A FIFO swapped in since is refused, not waited on.
+        let (file, meta) = crate::files::open_regular(&self.path).map_err(|_| changed())?;
         if meta.len() != self.len || meta.modified().ok() != self.modified {
             return Err(changed());
         }

@@ -69,8 +69,9 @@ pub fn open(
     let unreadable = |e: std::io::Error| fail(DocumentProblem::Unreadable(e.to_string()));
     // Its size and time are noted before it is read, so that a change made
     // while it is read is caught when its streams are copied from it.
-    let mut opened = std::fs::File::open(&document.path).map_err(unreadable)?;
-    let meta = opened.metadata().map_err(unreadable)?;
+    // Only a regular file, opened without blocking (a FIFO would hang).
+    let (mut opened, meta) =
+        crate::files::open_regular(&document.path).map_err(|e| fail(DocumentProblem::Input(e)))?;
     let file = super::extent::SourceFile::new(document.path.clone(), &meta);
     let mut data = Vec::with_capacity(meta.len() as usize);
     std::io::Read::read_to_end(&mut opened, &mut data).map_err(unreadable)?;

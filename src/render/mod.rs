@@ -47,7 +47,8 @@ impl Pictures {
                 path: picture.path.clone(),
                 reason,
             };
-            let data = std::fs::read(&picture.path).map_err(|e| fail(e.to_string()))?;
+            let data = crate::files::read_regular(&picture.path, None)
+                .map_err(|e| fail(format!("the file {e}")))?;
             let is_png = data.starts_with(b"\x89PNG");
             let image = if is_png {
                 Image::from_png(data.into(), true)

@@ -4,7 +4,9 @@
 //!
 //! The PDF serialiser is [`pdf`].
 
+pub mod clash;
 pub mod pdf;
+pub mod temp;
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -50,9 +52,12 @@ pub fn write_atomically_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    replaceable(path).map_err(fail)?;
     std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+    temp::remove_stale(dir);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".agendapack-").suffix(".pdf.tmp");
+    let prefix = temp::prefix();
+    builder.prefix(&prefix).suffix(temp::SUFFIX);
     // A temporary file is private (0600); the pack is not. It gets the
     // mode of the file it replaces, or the usual one for a new file
     // (0666 less the umask, 0644 as a rule).
@@ -63,10 +68,26 @@ pub fn write_atomically_with(
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
+    let _removed_on_signal = temp::Registered::new(temp.path());
     write(temp.as_file_mut()).map_err(|e| fail(e.to_string()))?;
     if durability == Durability::Synced {
         temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
     }
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
+}
+
+/// Whether the file at `path` may be replaced: it does not exist, or it
+/// is a regular file. A FIFO, a device, a folder or a socket is refused,
+/// never replaced by a regular file.
+pub fn replaceable(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(meta) => match crate::files::not_a_file(meta.file_type()) {
+            None => Ok(()),
+            Some(what) => Err(format!(
+                "it {what}; agendapack replaces only a regular file"
+            )),
+        },
+        Err(_) => Ok(()),
+    }
 }

@@ -3,6 +3,7 @@
 //! way a person (pdftotext) or a viewer (page tree, outline) would.
 
 mod allowlist;
+mod batch_folders;
 mod corpus;
 mod determinism;
 mod example_pack;
@@ -10,9 +11,11 @@ mod fidelity;
 mod front_matter;
 mod images;
 mod merge;
+mod messages;
 mod navigation;
 mod nightly;
 mod office;
+mod output_safety;
 mod pack_file;
 mod pagination;
 mod robustness;

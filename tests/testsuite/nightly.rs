@@ -188,9 +188,15 @@ fn the_json_summary_has_the_documented_shape_and_out_dir_mirrors_the_folders() {
         assert!(pack["error"].is_null());
     }
     assert!(out.path().join("planning/2024-10-01/pack.pdf").exists());
+    // Build records stay beside the pack files, out of what is published.
     assert!(
-        out.path()
+        !out.path()
             .join("scrutiny/2024-10-11/pack.pdf.build")
+            .exists()
+    );
+    assert!(
+        root.path()
+            .join("scrutiny/2024-10-11/.agendapack/pack.toml.build")
             .exists()
     );
     assert!(!root.path().join("planning/2024-10-01/pack.pdf").exists());

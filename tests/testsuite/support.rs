@@ -425,3 +425,47 @@ pub fn wait_with_deadline(
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Writes `dir/name`: the standard header and one item titled `title`
+/// with `documents` (written as TOML strings, so escapes like `\u001b` are
+/// the pack file's own).
+pub fn pack_file(dir: &Path, name: &str, title: &str, documents: &[&str]) -> PathBuf {
+    let docs: Vec<String> = documents.iter().map(|d| format!("\"{d}\"")).collect();
+    let text = format!(
+        "{HEADER}\n[[items]]\ntitle = \"{title}\"\ndocuments = [{}]\n",
+        docs.join(", ")
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Makes a FIFO (named pipe) at `path`.
+pub fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// Exit code, stdout and stderr of the binary run with `args`, failing the
+/// test if it runs past 30 s (a FIFO read would hang it).
+pub fn run_with_deadline(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
+    let child = agendapack()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(child.wait_with_output()));
+    match wait.recv_timeout(std::time::Duration::from_secs(30)) {
+        Ok(out) => {
+            let out = out.unwrap();
+            (out.status.code(), stdout(&out), stderr(&out))
+        }
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+            panic!("agendapack {args:?} hangs");
+        }
+    }
+}

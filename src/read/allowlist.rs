@@ -250,14 +250,249 @@ const ACTION_TYPES: &[&[u8]] = &[
 /// Named actions a viewer offers as page turning.
 const NAMED_ACTIONS: &[&[u8]] = &[b"NextPage", b"PrevPage", b"FirstPage", b"LastPage"];
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Kind {
     /// Drawing data: resources, appearance streams, layer groups.
-    Data,
+    Data(Role),
     /// An annotation, on the report's page with this index.
     Annotation(usize),
     /// A form field that is not itself a widget.
     Field,
+}
+
+/// What a piece of drawing data is, where the page's use of it says so:
+/// each role has its own list of keys, and what a key holds has the role
+/// the key gives it. Data of no known role is copied with
+/// [`data_key_removed`] applied.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Role {
+    Any,
+    Resources,
+    /// A resource category: names mapped to values of one role.
+    Map(Category),
+    Font,
+    FontDescriptor,
+    XObject,
+    ExtGState,
+    Pattern,
+    Shading,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Category {
+    Font,
+    XObject,
+    ExtGState,
+    Pattern,
+    Shading,
+    Other,
+}
+
+/// Keys of a stream's own dictionary, kept in every role. Not `/F`,
+/// `/FFilter`, `/FDecodeParms`: data in another file.
+const STREAM_KEYS: &[&[u8]] = &[b"Length", b"Filter", b"DecodeParms", b"DL"];
+
+impl Role {
+    /// The keys a dictionary of this role may keep; `None`: any but those
+    /// [`data_key_removed`] names.
+    fn keys(self) -> Option<&'static [&'static [u8]]> {
+        Some(match self {
+            Role::Any | Role::Map(_) => return None,
+            Role::Resources => &[
+                b"ExtGState",
+                b"ColorSpace",
+                b"Pattern",
+                b"Shading",
+                b"XObject",
+                b"Font",
+                b"ProcSet",
+                b"Properties",
+            ],
+            Role::Font => &[
+                b"Type",
+                b"Subtype",
+                b"BaseFont",
+                b"FirstChar",
+                b"LastChar",
+                b"Widths",
+                b"FontDescriptor",
+                b"Encoding",
+                b"ToUnicode",
+                b"DescendantFonts",
+                b"CIDSystemInfo",
+                b"W",
+                b"W2",
+                b"DW",
+                b"DW2",
+                b"CIDToGIDMap",
+                b"FontBBox",
+                b"FontMatrix",
+                b"CharProcs",
+                b"Resources",
+                b"Name",
+            ],
+            Role::FontDescriptor => &[
+                b"Type",
+                b"FontName",
+                b"FontFamily",
+                b"FontStretch",
+                b"FontWeight",
+                b"Flags",
+                b"FontBBox",
+                b"ItalicAngle",
+                b"Ascent",
+                b"Descent",
+                b"Leading",
+                b"CapHeight",
+                b"XHeight",
+                b"StemV",
+                b"StemH",
+                b"AvgWidth",
+                b"MaxWidth",
+                b"MissingWidth",
+                b"FontFile",
+                b"FontFile2",
+                b"FontFile3",
+                b"CharSet",
+                b"Style",
+                b"Lang",
+                b"FD",
+                b"CIDSet",
+                b"Length1",
+                b"Length2",
+                b"Length3",
+                b"Subtype",
+            ],
+            Role::XObject => &[
+                b"Type",
+                b"Subtype",
+                b"Width",
+                b"Height",
+                b"ColorSpace",
+                b"BitsPerComponent",
+                b"Intent",
+                b"ImageMask",
+                b"Mask",
+                b"Decode",
+                b"Interpolate",
+                b"Alternates",
+                b"SMask",
+                b"SMaskInData",
+                b"Matte",
+                b"Name",
+                b"StructParent",
+                b"StructParents",
+                b"OC",
+                b"FormType",
+                b"BBox",
+                b"Matrix",
+                b"Resources",
+                b"Group",
+                b"Measure",
+                b"PtData",
+            ],
+            Role::ExtGState => &[
+                b"Type",
+                b"LW",
+                b"LC",
+                b"LJ",
+                b"ML",
+                b"D",
+                b"RI",
+                b"OP",
+                b"op",
+                b"OPM",
+                b"Font",
+                b"BG",
+                b"BG2",
+                b"UCR",
+                b"UCR2",
+                b"TR",
+                b"TR2",
+                b"HT",
+                b"FL",
+                b"SM",
+                b"SA",
+                b"BM",
+                b"SMask",
+                b"CA",
+                b"ca",
+                b"AIS",
+                b"TK",
+                b"UseBlackPtComp",
+                b"HTO",
+            ],
+            Role::Pattern => &[
+                b"Type",
+                b"PatternType",
+                b"PaintType",
+                b"TilingType",
+                b"BBox",
+                b"XStep",
+                b"YStep",
+                b"Resources",
+                b"Matrix",
+                b"Shading",
+                b"ExtGState",
+            ],
+            Role::Shading => &[
+                b"ShadingType",
+                b"ColorSpace",
+                b"Background",
+                b"BBox",
+                b"AntiAlias",
+                b"Coords",
+                b"Domain",
+                b"Function",
+                b"Extend",
+                b"Matrix",
+                b"BitsPerCoordinate",
+                b"BitsPerComponent",
+                b"BitsPerFlag",
+                b"Decode",
+                b"VerticesPerRow",
+            ],
+        })
+    }
+
+    /// The role of what `key` holds in a dictionary of this role.
+    fn child(self, key: &[u8]) -> Role {
+        match (self, key) {
+            (Role::Map(Category::Font), _) => Role::Font,
+            (Role::Map(Category::XObject), _) => Role::XObject,
+            (Role::Map(Category::ExtGState), _) => Role::ExtGState,
+            (Role::Map(Category::Pattern), _) => Role::Pattern,
+            (Role::Map(Category::Shading), _) => Role::Shading,
+            (Role::Map(Category::Other), _) => Role::Any,
+            (Role::Resources, b"Font") => Role::Map(Category::Font),
+            (Role::Resources, b"XObject") => Role::Map(Category::XObject),
+            (Role::Resources, b"ExtGState") => Role::Map(Category::ExtGState),
+            (Role::Resources, b"Pattern") => Role::Map(Category::Pattern),
+            (Role::Resources, b"Shading") => Role::Map(Category::Shading),
+            (Role::Resources, _) => Role::Map(Category::Other),
+            (_, b"Resources") => Role::Resources,
+            (Role::Font, b"FontDescriptor") => Role::FontDescriptor,
+            (Role::Font, b"DescendantFonts") => Role::Font,
+            (Role::XObject, b"SMask" | b"Mask") => Role::XObject,
+            (Role::Pattern, b"Shading") => Role::Shading,
+            (Role::Pattern, b"ExtGState") => Role::ExtGState,
+            _ => Role::Any,
+        }
+    }
+
+    /// What a dictionary of this role is called in a warning.
+    fn name(self) -> &'static str {
+        match self {
+            Role::Any | Role::Map(_) => "a drawing",
+            Role::Resources => "a page's resources",
+            Role::Font => "a font",
+            Role::FontDescriptor => "a font descriptor",
+            Role::XObject => "an image or drawing",
+            Role::ExtGState => "a graphics state",
+            Role::Pattern => "a pattern",
+            Role::Shading => "a shading",
+        }
+    }
 }
 
 struct Copier<'a> {
@@ -265,7 +500,7 @@ struct Copier<'a> {
     policy: &'a Publish,
     objects: BTreeMap<ObjectId, Object>,
     /// Indirect objects copied (or being copied): old → new.
-    map: HashMap<ObjectId, ObjectId>,
+    map: HashMap<(ObjectId, Kind), ObjectId>,
     queue: VecDeque<(ObjectId, ObjectId, Kind)>,
     next: u32,
     /// The report's pages: old → new, and their index.
@@ -337,7 +572,7 @@ pub fn admit(
     let mut carried = Carried::default();
     // Layers: every group, and those hidden by default.
     for &old in &layers_old {
-        if let Object::Reference(new) = c.reference(old, Kind::Data) {
+        if let Object::Reference(new) = c.reference(old, Kind::Data(Role::Any)) {
             carried.layers.push(new);
             if c.hidden.contains(&old) {
                 carried.layers_off.push(new);
@@ -519,7 +754,13 @@ impl<'a> Copier<'a> {
         if let Some(&(new, _)) = self.pages.get(&old) {
             return Object::Reference(new);
         }
-        if let Some(&new) = self.map.get(&old) {
+        // An object is copied once for each role it is used in: a font
+        // used also as a generic drawing is copied under both lists.
+        let key = match kind {
+            Kind::Annotation(_) => Kind::Annotation(0),
+            other => other,
+        };
+        if let Some(&new) = self.map.get(&(old, key)) {
             return Object::Reference(new);
         }
         let Some((id, target)) = self.resolve_id(old) else {
@@ -530,11 +771,19 @@ impl<'a> Copier<'a> {
             return self.reference(id, kind);
         }
         let verdict = match (target, kind) {
-            (Object::Dictionary(d), Kind::Data) => self.judge_data(d),
-            (Object::Stream(s), Kind::Data) => self.judge_data(&s.dict),
+            (Object::Stream(s), Kind::Data(Role::XObject))
+                if !matches!(
+                    self.name_of(s.dict.get(b"Subtype").ok()).as_deref(),
+                    Some(b"Image" | b"Form")
+                ) =>
+            {
+                Err(Some("PostScript or unknown kind of XObject".into()))
+            }
+            (Object::Dictionary(d), Kind::Data(_)) => self.judge_data(d),
+            (Object::Stream(s), Kind::Data(_)) => self.judge_data(&s.dict),
             (Object::Dictionary(d), Kind::Annotation(page)) => self.judge_annotation(d, page),
             (Object::Dictionary(d), Kind::Field) => self.judge_data(d).map_err(|_| None),
-            (_, Kind::Data) => Ok(()),
+            (_, Kind::Data(_)) => Ok(()),
             _ => Err(None),
         };
         if let Err(what) = verdict {
@@ -544,7 +793,7 @@ impl<'a> Copier<'a> {
             return Object::Null;
         }
         let new = self.fresh();
-        self.map.insert(old, new);
+        self.map.insert((old, key), new);
         self.queue.push_back((old, new, kind));
         Object::Reference(new)
     }
@@ -556,8 +805,12 @@ impl<'a> Copier<'a> {
                 continue;
             };
             let copied = match (object, kind) {
-                (Object::Stream(stream), _) => {
-                    let dict = self.data_dict(&stream.dict, 0);
+                (Object::Stream(stream), kind) => {
+                    let role = match kind {
+                        Kind::Data(role) => role,
+                        _ => Role::Any,
+                    };
+                    let dict = self.data_dict(&stream.dict, role, true, 0);
                     let mut copy = Stream {
                         dict,
                         content: stream.content.clone(),
@@ -582,25 +835,29 @@ impl<'a> Copier<'a> {
                 (Object::Dictionary(dict), Kind::Field) => {
                     Object::Dictionary(self.field_dict(dict, old))
                 }
-                (object, _) => self.data(object, 0),
+                (object, Kind::Data(role)) => self.data(object, role, 0),
+                (object, _) => self.data(object, Role::Any, 0),
             };
             self.objects.insert(new, copied);
         }
     }
 
     /// Drawing data, copied with what a reader never needs left out.
-    fn data(&mut self, object: &Object, depth: usize) -> Object {
+    fn data(&mut self, object: &Object, role: Role, depth: usize) -> Object {
         if depth > MAX_NESTING {
             self.remove(format!("values nested over {MAX_NESTING} deep"));
             return Object::Null;
         }
         match object {
-            Object::Reference(id) => self.reference(*id, Kind::Data),
-            Object::Array(items) => {
-                Object::Array(items.iter().map(|o| self.data(o, depth + 1)).collect())
-            }
+            Object::Reference(id) => self.reference(*id, Kind::Data(role)),
+            Object::Array(items) => Object::Array(
+                items
+                    .iter()
+                    .map(|o| self.data(o, role, depth + 1))
+                    .collect(),
+            ),
             Object::Dictionary(dict) => match self.judge_data(dict) {
-                Ok(()) => Object::Dictionary(self.data_dict(dict, depth + 1)),
+                Ok(()) => Object::Dictionary(self.data_dict(dict, role, false, depth + 1)),
                 Err(what) => {
                     if let Some(what) = what {
                         self.remove(what);
@@ -614,18 +871,45 @@ impl<'a> Copier<'a> {
         }
     }
 
-    fn data_dict(&mut self, dict: &Dictionary, depth: usize) -> Dictionary {
+    /// A dictionary (a stream's, if `stream`) of drawing data: the keys
+    /// its role allows, each value in the role its key gives.
+    fn data_dict(
+        &mut self,
+        dict: &Dictionary,
+        role: Role,
+        stream: bool,
+        depth: usize,
+    ) -> Dictionary {
         let mut out = Dictionary::new();
         for (key, value) in dict.iter() {
-            if let Some(what) = data_key_removed(key) {
-                if key == b"A" || key == b"AA" || key == b"OpenAction" {
+            let k = key.as_slice();
+            if stream && STREAM_KEYS.contains(&k) {
+                out.set(key.clone(), self.data(value, Role::Any, depth));
+                continue;
+            }
+            if let Some(what) = data_key_removed(k) {
+                if k == b"A" || k == b"AA" || k == b"OpenAction" {
                     self.note_actions(value);
                 } else {
                     self.remove(what);
                 }
                 continue;
             }
-            out.set(key.clone(), self.data(value, depth));
+            let allowed = match role.keys() {
+                Some(keys) => keys.contains(&k),
+                // Data in another file, named by a stream.
+                None => !(stream && matches!(k, b"F" | b"FFilter" | b"FDecodeParms" | b"Ref")),
+            };
+            if !allowed {
+                self.remove(format!(
+                    "unknown entry /{} in {}",
+                    String::from_utf8_lossy(k),
+                    role.name()
+                ));
+                continue;
+            }
+            let child = role.child(k);
+            out.set(key.clone(), self.data(value, child, depth));
         }
         out
     }
@@ -682,7 +966,7 @@ impl<'a> Copier<'a> {
                 Object::Dictionary(Dictionary::new())
             }
         };
-        let resources = match self.data(&resources_old, 0) {
+        let resources = match self.data(&resources_old, Role::Resources, 0) {
             Object::Dictionary(d) => d,
             _ => Dictionary::new(),
         };
@@ -693,7 +977,7 @@ impl<'a> Copier<'a> {
         }
         for (key, value) in src.iter() {
             if PAGE_KEYS.contains(&key.as_slice()) {
-                let copied = self.data(value, 0);
+                let copied = self.data(value, Role::Any, 0);
                 page.set(key.clone(), copied);
             } else if key == b"AA" {
                 self.note_actions(value);
@@ -791,7 +1075,7 @@ impl<'a> Copier<'a> {
         }
         Ok(streams
             .into_iter()
-            .map(|id| self.reference(id, Kind::Data))
+            .map(|id| self.reference(id, Kind::Data(Role::Any)))
             .collect())
     }
 
@@ -1013,7 +1297,7 @@ impl<'a> Copier<'a> {
                     },
                     _ => continue,
                 },
-                _ => self.data(value, 0),
+                _ => self.data(value, Role::Any, 0),
             };
             out.set(key.clone(), copied);
         }
@@ -1102,7 +1386,7 @@ impl<'a> Copier<'a> {
                     self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
                     continue;
                 }
-                _ => self.data(value, 0),
+                _ => self.data(value, Role::Any, 0),
             };
             out.set(key.clone(), copied);
         }
@@ -1275,7 +1559,7 @@ impl<'a> Copier<'a> {
                     }
                     for key in [b"C".as_slice(), b"F"] {
                         if let Ok(v) = src.get(key) {
-                            let v = c.data(v, 0);
+                            let v = c.data(v, Role::Any, 0);
                             dict.set(key.to_vec(), v);
                         }
                     }
@@ -1323,10 +1607,10 @@ impl<'a> Copier<'a> {
             }
         }
         if let Ok(dr) = form.get(b"DR") {
-            carried.form_resources = Some(self.data(dr, 0));
+            carried.form_resources = Some(self.data(dr, Role::Resources, 0));
         }
         if let Ok(da) = form.get(b"DA") {
-            carried.form_appearance = Some(self.data(da, 0));
+            carried.form_appearance = Some(self.data(da, Role::Any, 0));
         }
     }
 
@@ -1346,8 +1630,16 @@ impl<'a> Copier<'a> {
         }
         for key in [b"OpenAction".as_slice(), b"AA"] {
             if let Ok(action) = catalog.get(key) {
-                let is_dest = matches!(self.resolve(action), Some((_, Object::Array(_))));
-                if !is_dest {
+                // Opening at a page is harmless, and the pack opens at its
+                // own first page: left out without a word.
+                let harmless = match self.resolve(action) {
+                    Some((_, Object::Array(_))) => true,
+                    Some((_, Object::Dictionary(d))) => {
+                        self.name_of(d.get(b"S").ok()).as_deref() == Some(b"GoTo")
+                    }
+                    _ => false,
+                };
+                if !harmless {
                     self.note_actions(action);
                 }
             }

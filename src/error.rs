@@ -10,7 +10,7 @@ use crate::model::{Document, Item, Pack};
 pub enum DocumentProblem {
     #[error("cannot read the file: {0}")]
     Unreadable(String),
-    #[error("not a PDF file (no %PDF- header)")]
+    #[error("not a PDF file (no %PDF- header, and no PDF objects)")]
     NotPdf,
     #[error("the PDF is damaged beyond repair: {0}")]
     Damaged(String),
@@ -24,6 +24,8 @@ pub enum DocumentProblem {
     NoPages,
     #[error("the image cannot be read: {0}")]
     BadImage(String),
+    #[error("the document is too large to go into a pack: {0}")]
+    TooLarge(String),
     #[error(
         "this kind of file cannot go into a pack (use PDF, an image, or a Word, spreadsheet or presentation file)"
     )]

@@ -6,5 +6,6 @@ pub mod carry;
 pub mod convert;
 pub mod extent;
 pub mod geometry;
+pub mod limits;
 pub mod office;
 pub mod source;

@@ -70,8 +70,8 @@ pub fn open(
     let mut opened = std::fs::File::open(&document.path).map_err(unreadable)?;
     let meta = opened.metadata().map_err(unreadable)?;
     let file = super::extent::SourceFile::new(document.path.clone(), &meta);
-    let mut data = Vec::with_capacity(meta.len() as usize);
-    std::io::Read::read_to_end(&mut opened, &mut data).map_err(unreadable)?;
+    let (data, digest) =
+        super::limits::read_document(&mut opened, meta.len(), &document.path).map_err(fail)?;
     drop(opened);
     let password = match &document.password_env {
         Some(var) => Some(
@@ -80,18 +80,30 @@ pub fn open(
         ),
         None => None,
     };
-    // A parser panic on a hostile file must not take the build down with it.
+    // A decoder or parser panic on a hostile file must not take the build
+    // down with it.
     let kind = super::convert::Kind::of(&document.path);
-    let converted = match kind {
+    let mut warnings = Vec::new();
+    let converted = std::panic::catch_unwind(|| match kind {
         None if super::office::is_office(&document.path) => {
-            Some(super::office::to_pdf(&data, &document.path).map_err(fail)?)
+            super::office::to_pdf(&data, &document.path).map(|pdf| Some((pdf, Vec::new())))
         }
-        None if !looks_like_pdf(&data) => return Err(fail(DocumentProblem::UnsupportedKind)),
+        None if !looks_like_pdf(&data) => Err(DocumentProblem::UnsupportedKind),
         Some(k) if k != super::convert::Kind::Pdf => {
-            Some(super::convert::image_to_pdf(&data, k).map_err(fail)?)
+            super::convert::image_to_pdf(&data, k).map(Some)
         }
-        _ => None,
-    };
+        _ => Ok(None),
+    })
+    .unwrap_or_else(|_| {
+        Err(DocumentProblem::Damaged(
+            "the file could not be read".into(),
+        ))
+    })
+    .map_err(fail)?
+    .map(|(pdf, image_warnings)| {
+        warnings.extend(image_warnings);
+        pdf
+    });
     let pdf_bytes = converted.as_deref().unwrap_or(&data);
     let parsed =
         std::panic::catch_unwind(|| parse(pdf_bytes, password.as_deref())).unwrap_or_else(|_| {
@@ -100,7 +112,6 @@ pub fn open(
             ))
         });
     let mut pdf = parsed.map_err(fail)?;
-    let mut warnings = Vec::new();
     if let Some(recovery) = &pdf.xref_recovery {
         warnings.push(format!(
             "repaired a damaged file ({})",
@@ -141,7 +152,7 @@ pub fn open(
         pages,
         geometries,
         bytes: data.len() as u64,
-        digest: *blake3::hash(&data).as_bytes(),
+        digest,
         warnings,
         extents,
     })
@@ -203,8 +214,7 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
 
 /// A PDF header within the first kilobyte, as readers accept.
 fn looks_like_pdf(data: &[u8]) -> bool {
-    let head = &data[..data.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    super::limits::has_pdf_header(data)
 }
 
 /// `data` with `/ID [<> <>]` added to its last classic trailer, if it is

@@ -111,7 +111,13 @@ pub fn open(
                 "the file could not be parsed".into(),
             ))
         });
-    let mut pdf = parsed.map_err(fail)?;
+    let (mut pdf, headerless) = parsed.map_err(fail)?;
+    if headerless {
+        warnings.push(
+            "it has no valid %PDF- header at its start; it was read as viewers read it, from the objects it holds"
+                .to_string(),
+        );
+    }
     if let Some(recovery) = &pdf.xref_recovery {
         warnings.push(format!(
             "repaired a damaged file ({})",
@@ -158,13 +164,26 @@ pub fn open(
     })
 }
 
-fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentProblem> {
+/// The document in `data`, and whether it lacked a usable header and was
+/// read from its objects alone.
+fn parse(data: &[u8], password: Option<&str>) -> Result<(PdfDocument, bool), DocumentProblem> {
     if !looks_like_pdf(data) {
         return Err(DocumentProblem::NotPdf);
     }
-    let options = match password {
+    let mut options = match password {
         Some(p) => lopdf::LoadOptions::with_password(p),
         None => lopdf::LoadOptions::default(),
+    };
+    // A file without a header within its first kilobyte is given one, and
+    // its objects are found by scanning, as viewers and qpdf do.
+    let headerless = !super::limits::has_pdf_header(data);
+    let with_header;
+    let data = if headerless {
+        with_header = [&b"%PDF-1.7\n"[..], data].concat();
+        options.force_reconstruct = true;
+        &with_header[..]
+    } else {
+        data
     };
     let mut loaded = PdfDocument::load_mem_with_options(data, options.clone());
     // Old encrypted files may lack the /ID that the key is derived from;
@@ -209,12 +228,14 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
             DocumentProblem::NeedsPassword
         });
     }
-    Ok(pdf)
+    Ok((pdf, headerless))
 }
 
-/// A PDF header within the first kilobyte, as readers accept.
+/// A PDF header within the first kilobyte, as readers accept; or, lacking
+/// one (missing, mangled, or after too much junk), a PDF's body, which
+/// viewers and qpdf read by rebuilding the cross-reference table.
 fn looks_like_pdf(data: &[u8]) -> bool {
-    super::limits::has_pdf_header(data)
+    super::limits::has_pdf_header(data) || super::limits::has_pdf_body(data)
 }
 
 /// `data` with `/ID [<> <>]` added to its last classic trailer, if it is

@@ -8,4 +8,5 @@ pub mod extent;
 pub mod geometry;
 pub mod limits;
 pub mod office;
+pub mod repair;
 pub mod source;

@@ -149,6 +149,7 @@ pub fn open(
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
+    warnings.extend(super::repair::repair_page_contents(&mut pdf, &pages));
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),

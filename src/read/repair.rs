@@ -16,66 +16,133 @@ use lopdf::{Document as PdfDocument, Object, ObjectId, Stream};
 const MAX_CONTENT_BYTES: usize = 64 << 20;
 
 /// Repairs the content streams of `pages` (all the document's pages, in
-/// order), returning a warning for each page whose content was damaged.
+/// order), and of the forms they draw, returning a warning for each page
+/// whose content was damaged.
 pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<String> {
     let mut warnings = Vec::new();
     // A stream shared by several pages is repaired once, with what the
     // first page using it left open.
-    let mut repaired: HashMap<ObjectId, Option<Damage>> = HashMap::new();
+    let mut repaired: HashMap<ObjectId, Repaired> = HashMap::new();
     for (index, &page) in pages.iter().enumerate() {
         let at = |what: String| format!("page {} of its {}: {what}", index + 1, pages.len());
         let (streams, missing) = content_streams(pdf, page);
         let mut state = State::default();
         let mut damage: Option<Damage> = (missing > 0).then_some(Damage::Missing);
-        let mut kept = 0;
+        let mut kept = false;
         for &id in &streams {
-            if let Some(earlier) = repaired.get(&id) {
-                damage = damage.or(*earlier);
-                kept += 1;
-                continue;
-            }
-            let Ok(Object::Stream(stream)) = pdf.get_object(id) else {
-                continue;
+            let outcome = match repaired.get(&id) {
+                Some(earlier) => *earlier,
+                None => repair_stream(pdf, id, &mut state),
             };
-            let decoded = decode(stream);
-            let scanned = scan(&decoded.data, &mut state);
-            let found = decoded.damage.or(scanned.damage);
-            if found.is_some() {
-                let cut = if decoded.damage.is_some() {
-                    scanned.last_good
-                } else {
-                    scanned.end
-                };
-                replace(pdf, id, decoded.data[..cut].to_vec());
-            }
-            if scanned.last_good > 0 {
-                kept += 1;
-            }
-            damage = damage.or(found);
-            repaired.insert(id, found);
+            repaired.insert(id, outcome);
+            damage = damage.or(outcome.damage);
+            kept |= outcome.kept;
         }
-        let Some(damage) = damage else {
-            continue;
-        };
-        // Close what the cut left open, at the end of the page's content.
-        if let Some(&last) = streams.last()
-            && !state.closers().is_empty()
-            && let Ok(Object::Stream(stream)) = pdf.get_object(last)
-        {
-            let mut data = decode(stream).data;
-            data.extend_from_slice(&state.closers());
-            replace(pdf, last, data);
+        if let Some(damage) = damage {
+            // Close what the cut left open, at the end of the page's content.
+            if let Some(&last) = streams.last() {
+                close(pdf, last, &state);
+            }
+            warnings.push(at(if kept {
+                format!(
+                    "content was damaged ({}); what could be read is kept, the rest was lost",
+                    damage.describe()
+                )
+            } else {
+                "content could not be read and was lost".to_string()
+            }));
         }
-        warnings.push(at(if kept == 0 {
-            "content could not be read and was lost".to_string()
-        } else {
-            format!(
-                "content was damaged ({}); what could be read is kept, the rest was lost",
-                damage.describe()
-            )
-        }));
+        // Forms the page draws: a damaged one stops only itself, but is
+        // repaired the same way so that it, too, draws cleanly.
+        for (name, id) in forms(pdf, page) {
+            if repaired.contains_key(&id) {
+                continue;
+            }
+            let mut state = State::default();
+            let outcome = repair_stream(pdf, id, &mut state);
+            repaired.insert(id, outcome);
+            if let Some(damage) = outcome.damage {
+                close(pdf, id, &state);
+                warnings.push(at(format!(
+                    "the content of the form /{name} it shows was damaged ({}); what could be read is kept",
+                    damage.describe()
+                )));
+            }
+        }
     }
     warnings
+}
+
+/// What repairing one content stream found.
+#[derive(Debug, Clone, Copy, Default)]
+struct Repaired {
+    damage: Option<Damage>,
+    /// Whether any of its operators were kept.
+    kept: bool,
+}
+
+/// Repairs content stream `id`, read with `state` (what is open before
+/// it): cut after its last whole operator if damaged.
+fn repair_stream(pdf: &mut PdfDocument, id: ObjectId, state: &mut State) -> Repaired {
+    let Ok(Object::Stream(stream)) = pdf.get_object(id) else {
+        return Repaired::default();
+    };
+    let decoded = decode(stream);
+    let scanned = scan(&decoded.data, state);
+    let damage = decoded.damage.or(scanned.damage);
+    if damage.is_some() {
+        let cut = if decoded.damage.is_some() {
+            scanned.last_good
+        } else {
+            scanned.end
+        };
+        replace(pdf, id, decoded.data[..cut].to_vec());
+    }
+    Repaired {
+        damage,
+        kept: scanned.last_good > 0,
+    }
+}
+
+/// Appends to stream `id` the operators closing what `state` has open.
+fn close(pdf: &mut PdfDocument, id: ObjectId, state: &State) {
+    let closers = state.closers();
+    if closers.is_empty() {
+        return;
+    }
+    if let Ok(Object::Stream(stream)) = pdf.get_object(id) {
+        let mut data = decode(stream).data;
+        data.extend_from_slice(&closers);
+        replace(pdf, id, data);
+    }
+}
+
+/// The form XObjects in `page`'s resources, by name.
+fn forms(pdf: &PdfDocument, page: ObjectId) -> Vec<(String, ObjectId)> {
+    let Ok((direct, referenced)) = pdf.get_page_resources(page) else {
+        return Vec::new();
+    };
+    let resources = direct.or_else(|| {
+        referenced
+            .first()
+            .and_then(|&id| pdf.get_dictionary(id).ok())
+    });
+    let Some(xobjects) = resources
+        .and_then(|r| r.get(b"XObject").ok())
+        .and_then(|x| pdf.dereference(x).ok())
+        .and_then(|(_, x)| x.as_dict().ok())
+    else {
+        return Vec::new();
+    };
+    xobjects
+        .iter()
+        .filter_map(|(name, object)| {
+            let id = object.as_reference().ok()?;
+            let stream = pdf.get_object(id).ok()?.as_stream().ok()?;
+            let form = stream.dict.get(b"Subtype").ok()?.as_name().ok()? == b"Form";
+            form.then(|| (String::from_utf8_lossy(name).into_owned(), id))
+        })
+        .collect()
 }
 
 /// The content streams of `page`, in order, and how many it names that

@@ -262,18 +262,41 @@ fn damaged_page_content_is_cut_to_what_reads_so_every_stamp_shows() {
     }
     assert!(err.contains("damaged-content.pdf"), "{err}");
     // A renderer reads the repaired pages without a complaint.
-    let mutool = std::process::Command::new("mutool")
+    assert_eq!(mutool_complaints(&pdf), "");
+}
+
+/// What `mutool draw` says about `pdf` besides the pages it draws (empty
+/// if mutool is not installed).
+fn mutool_complaints(pdf: &Path) -> String {
+    let Ok(mutool) = std::process::Command::new("mutool")
         .args(["draw", "-o", "/dev/null"])
-        .arg(&pdf)
-        .output();
-    if let Ok(mutool) = mutool {
-        let complaints = String::from_utf8_lossy(&mutool.stderr)
-            .lines()
-            .filter(|l| !l.starts_with("page ") && !l.contains("ICC"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert!(complaints.is_empty(), "mutool: {complaints}");
-    }
+        .arg(pdf)
+        .output()
+    else {
+        return String::new();
+    };
+    String::from_utf8_lossy(&mutool.stderr)
+        .lines()
+        .filter(|l| !l.starts_with("page ") && !l.contains("ICC"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_damaged_form_on_a_page_is_repaired_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, err) = build_with_warnings(dir.path(), &fixture("damaged-form.pdf"));
+    let warning = "page 1 of its 1: the content of the form /Fm1 it shows was damaged";
+    assert!(
+        err.contains(warning) && err.contains("damaged-form.pdf"),
+        "{err}"
+    );
+    let text = page_text(&pdf, report_pages(&pdf, 1)[0]);
+    assert!(
+        text.contains("Form on page 1") && text.contains("Page 1"),
+        "{text}"
+    );
+    assert_eq!(mutool_complaints(&pdf), "");
 }
 
 #[test]

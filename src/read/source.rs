@@ -149,7 +149,17 @@ pub fn open(
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
-    warnings.extend(super::repair::repair_page_contents(&mut pdf, &pages));
+    // Repairing content decodes what the file holds: a panic there, too,
+    // refuses the document rather than the build.
+    let repairs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        super::repair::repair_page_contents(&mut pdf, &pages)
+    }))
+    .map_err(|_| {
+        fail(DocumentProblem::Damaged(
+            "its page content could not be read".into(),
+        ))
+    })?;
+    warnings.extend(repairs);
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),

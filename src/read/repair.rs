@@ -12,8 +12,13 @@ use std::io::Write;
 
 use lopdf::{Document as PdfDocument, Object, ObjectId, Stream};
 
-/// The most one content stream may inflate to; beyond it the rest is lost.
+/// The most one content stream may inflate to be checked; a larger one
+/// (a detailed map, or a bomb) is left as it is, for viewers to judge.
 const MAX_CONTENT_BYTES: usize = 64 << 20;
+
+/// The most content checked in one document: its pages beyond are left as
+/// they are, so that thousands of bombs cannot keep a build inflating.
+const MAX_CHECKED_BYTES: usize = 512 << 20;
 
 /// Repairs the content streams of `pages` (all the document's pages, in
 /// order), and of the forms they draw, returning a warning for each page
@@ -23,6 +28,7 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
     // A stream shared by several pages is repaired once, with what the
     // first page using it left open.
     let mut repaired: HashMap<ObjectId, Repaired> = HashMap::new();
+    let mut budget = MAX_CHECKED_BYTES;
     for (index, &page) in pages.iter().enumerate() {
         let at = |what: String| format!("page {} of its {}: {what}", index + 1, pages.len());
         let (streams, missing) = content_streams(pdf, page);
@@ -32,7 +38,7 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
         for &id in &streams {
             let outcome = match repaired.get(&id) {
                 Some(earlier) => *earlier,
-                None => repair_stream(pdf, id, &mut state),
+                None => repair_stream(pdf, id, &mut state, &mut budget),
             };
             repaired.insert(id, outcome);
             damage = damage.or(outcome.damage);
@@ -59,7 +65,7 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
                 continue;
             }
             let mut state = State::default();
-            let outcome = repair_stream(pdf, id, &mut state);
+            let outcome = repair_stream(pdf, id, &mut state, &mut budget);
             repaired.insert(id, outcome);
             if let Some(damage) = outcome.damage {
                 close(pdf, id, &state);
@@ -82,12 +88,29 @@ struct Repaired {
 }
 
 /// Repairs content stream `id`, read with `state` (what is open before
-/// it): cut after its last whole operator if damaged.
-fn repair_stream(pdf: &mut PdfDocument, id: ObjectId, state: &mut State) -> Repaired {
+/// it): cut after its last whole operator if damaged. Its decoded size is
+/// taken from `budget`; once that is spent, streams are left unchecked.
+fn repair_stream(
+    pdf: &mut PdfDocument,
+    id: ObjectId,
+    state: &mut State,
+    budget: &mut usize,
+) -> Repaired {
+    let unchecked = Repaired {
+        damage: None,
+        kept: true,
+    };
     let Ok(Object::Stream(stream)) = pdf.get_object(id) else {
         return Repaired::default();
     };
+    if *budget == 0 {
+        return unchecked;
+    }
     let decoded = decode(stream);
+    *budget = budget.saturating_sub(decoded.data.len());
+    if decoded.damage == Some(Damage::TooLarge) {
+        return unchecked;
+    }
     let scanned = scan(&decoded.data, state);
     let damage = decoded.damage.or(scanned.damage);
     if damage.is_some() {
@@ -203,6 +226,8 @@ enum Damage {
     Unclosed,
     /// Bytes that are not content syntax.
     Garbage,
+    /// Not damage: too large to check, so left as it is.
+    TooLarge,
 }
 
 impl Damage {
@@ -213,6 +238,7 @@ impl Damage {
             Damage::Unreadable => "its data could not be decoded",
             Damage::Unclosed => "a string or array in it is never closed",
             Damage::Garbage => "it holds bytes that are not page content",
+            Damage::TooLarge => "it is too large to check",
         }
     }
 }
@@ -252,6 +278,12 @@ fn decode(stream: &Stream) -> Decoded {
                     .decompressed_content_with_limit(MAX_CONTENT_BYTES)
                 {
                     Ok(data) => Decoded { data, damage: None },
+                    Err(lopdf::Error::Decompress(
+                        lopdf::DecompressError::MemoryLimitExceeded { .. },
+                    )) => Decoded {
+                        data: Vec::new(),
+                        damage: Some(Damage::TooLarge),
+                    },
                     Err(_) => Decoded {
                         data: Vec::new(),
                         damage: Some(Damage::Unreadable),
@@ -303,10 +335,9 @@ fn inflate_with(data: &[u8], zlib_header: bool) -> Decoded {
     let mut out = Vec::with_capacity(data.len() * 4);
     loop {
         if out.len() >= MAX_CONTENT_BYTES {
-            out.truncate(MAX_CONTENT_BYTES);
             return Decoded {
                 data: out,
-                damage: Some(Damage::Encoding),
+                damage: Some(Damage::TooLarge),
             };
         }
         out.reserve(out.len().max(64 * 1024).min(MAX_CONTENT_BYTES - out.len()));

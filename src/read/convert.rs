@@ -95,8 +95,23 @@ pub fn image_to_pdf(data: &[u8], kind: Kind) -> Result<(Vec<u8>, Vec<String>), D
         surface.finish();
         page.finish();
     }
-    let pdf = document.finish().map_err(|e| bad(format!("{e:?}")))?;
+    // PNG data is decoded here: a fault in it shows now.
+    let pdf = document.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Image(_, _, reason) => bad(cut_short_or(reason)),
+        other => bad(format!("{other:?}")),
+    })?;
     Ok((pdf, warnings))
+}
+
+/// What a decoder's complaint means for the clerk: most often a file cut
+/// short (a failed upload or copy).
+fn cut_short_or(reason: String) -> String {
+    let lower = reason.to_ascii_lowercase();
+    if lower.contains("unexpected end of file") || lower.contains("failed to fill whole buffer") {
+        "the image data ends early (the file is cut short)".to_string()
+    } else {
+        reason
+    }
 }
 
 /// Refuses a PNG whose header declares more than an image may decode to.
@@ -164,7 +179,7 @@ fn tiff_frames(data: &[u8]) -> Result<Vec<Image>, DocumentProblem> {
         let white_is_zero = decoder.get_tag_u32(Tag::PhotometricInterpretation).ok() == Some(0);
         let pixels = decoder
             .read_image()
-            .map_err(|e| bad(format!("page {n}: {e}")))?;
+            .map_err(|e| bad(format!("page {n}: {}", cut_short_or(e.to_string()))))?;
         let count = w as usize * h as usize;
         let mut rgba = Vec::with_capacity(count * 4);
         let mut push_grey = |v: u8| {

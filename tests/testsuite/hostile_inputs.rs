@@ -104,8 +104,8 @@ fn small_jpeg() -> Vec<u8> {
 
 #[test]
 fn truncated_and_looping_images_are_refused_or_warned_about_by_name() {
-    assert_refused(&fixture("cut-short.png"), "the image cannot be read");
-    assert_refused(&fixture("cut-short.tiff"), "the image cannot be read");
+    assert_refused(&fixture("cut-short.png"), "the file is cut short");
+    assert_refused(&fixture("cut-short.tiff"), "the file is cut short");
     // A TIFF whose next page is itself: refused, not read forever.
     assert_refused(&fixture("looping-pages.tiff"), "the image cannot be read");
     // A JPEG cut short still shows what it has; the clerk is told.

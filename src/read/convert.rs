@@ -41,6 +41,22 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// Why a file named as this kind, starting with `magic`, is not one.
+    pub fn misnamed(self, magic: &[u8; 8]) -> Option<String> {
+        let (ok, name) = match self {
+            Kind::Pdf => return None,
+            Kind::Png => (magic == b"\x89PNG\r\n\x1a\n", "PNG"),
+            Kind::Jpeg => (magic.starts_with(&[0xFF, 0xD8, 0xFF]), "JPEG"),
+            Kind::Tiff => (
+                matches!(&magic[..4], b"II*\0" | b"MM\0*" | b"II+\0" | b"MM\0+"),
+                "TIFF",
+            ),
+        };
+        (!ok).then(|| format!("it is not a {name} image (it does not start as one does)"))
+    }
+}
+
 /// A PDF of `data`, one page per image, and warnings about the images.
 /// Images too large to decode are refused before they are decoded (see
 /// [`super::limits`]).

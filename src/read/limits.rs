@@ -48,6 +48,17 @@ pub fn read_document(
     path: &Path,
 ) -> Result<(Vec<u8>, [u8; 32]), DocumentProblem> {
     let unreadable = |e: std::io::Error| DocumentProblem::Unreadable(e.to_string());
+    // An image is known by its first bytes: junk named .png is refused
+    // before it is read.
+    if let Some(kind) = super::convert::Kind::of(path)
+        && len >= 8
+    {
+        let mut magic = [0; 8];
+        read_at(file, &mut magic, 0).map_err(unreadable)?;
+        if let Some(what) = kind.misnamed(&magic) {
+            return Err(DocumentProblem::BadImage(what));
+        }
+    }
     if read_as_pdf(path) && len > 2 * PROBE as u64 {
         let mut head = vec![0; PROBE];
         let mut tail = vec![0; PROBE];

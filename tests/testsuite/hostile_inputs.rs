@@ -139,6 +139,8 @@ fn gigabytes_of_junk_with_a_pdf_header_are_refused_without_reading_them() {
             b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
             "more than the 2.0 GiB",
         ),
+        // Junk named as an image is known by its first bytes.
+        ("junk.png", b"GIF89a", "not a PNG image"),
     ] {
         let path = dir.path().join(name);
         sparse(&path, head, 3 << 30);

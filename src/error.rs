@@ -15,7 +15,7 @@ pub enum DocumentProblem {
     /// FIFO (named pipe), not a file").
     #[error("the file {0}")]
     Input(crate::files::InputError),
-    #[error("not a PDF file (no %PDF- header)")]
+    #[error("not a PDF file (no %PDF- header, and no PDF objects)")]
     NotPdf,
     #[error("the PDF is damaged beyond repair: {0}")]
     Damaged(String),
@@ -29,6 +29,8 @@ pub enum DocumentProblem {
     NoPages,
     #[error("the image cannot be read: {0}")]
     BadImage(String),
+    #[error("the document is too large to go into a pack: {0}")]
+    TooLarge(String),
     #[error(
         "this kind of file cannot go into a pack (use PDF, an image, or a Word, spreadsheet or presentation file)"
     )]

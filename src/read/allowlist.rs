@@ -511,9 +511,9 @@ struct Copier<'a> {
     comments: BTreeMap<usize, usize>,
     /// Hidden-layer content or annotations removed, by page index.
     hidden_removed: BTreeSet<usize>,
-    /// Pages whose content, or whose resources, are a reference that
-    /// loops or leads nowhere, by page index.
-    lost: BTreeSet<usize>,
+    /// Pages whose resources are a reference that loops or leads nowhere,
+    /// by page index. (Content that cannot be read is named by
+    /// [`super::repair`].)
     lost_resources: BTreeSet<usize>,
     /// Layers off by default (old numbering), and the names of those
     /// that hide content.
@@ -544,7 +544,6 @@ pub fn admit(
         removed: BTreeMap::new(),
         comments: BTreeMap::new(),
         hidden_removed: BTreeSet::new(),
-        lost: BTreeSet::new(),
         lost_resources: BTreeSet::new(),
         hidden: HashSet::new(),
         extents_in: extents,
@@ -594,13 +593,6 @@ pub fn admit(
             })
             .collect();
         warnings.push(format!("left out of the public pack: {}", list.join(", ")));
-    }
-    if !c.lost.is_empty() {
-        warnings.push(format!(
-            "the content of {} could not be read (a reference that loops or leads nowhere): \
-             the page is blank but for its stamp",
-            page_list(c.lost.iter())
-        ));
     }
     if !c.lost_resources.is_empty() {
         warnings.push(format!(
@@ -1039,9 +1031,7 @@ impl<'a> Copier<'a> {
                 _ => None,
             })
             .collect();
-        if given.is_some() && streams.len() < parts.len().max(1) {
-            self.lost.insert(index);
-        }
+
         let strip = self.policy.hidden_layers == Show::Remove
             && !self.hidden.is_empty()
             && !streams.is_empty();

@@ -41,13 +41,47 @@ impl Kind {
     }
 }
 
-/// A PDF of `data`, one page per image.
-pub fn image_to_pdf(data: &[u8], kind: Kind) -> Result<Vec<u8>, DocumentProblem> {
+impl Kind {
+    /// Why a file named as this kind, starting with `magic`, is not one.
+    pub fn misnamed(self, magic: &[u8; 8]) -> Option<String> {
+        let (ok, name) = match self {
+            Kind::Pdf => return None,
+            Kind::Png => (magic == b"\x89PNG\r\n\x1a\n", "PNG"),
+            Kind::Jpeg => (magic.starts_with(&[0xFF, 0xD8, 0xFF]), "JPEG"),
+            Kind::Tiff => (
+                matches!(&magic[..4], b"II*\0" | b"MM\0*" | b"II+\0" | b"MM\0+"),
+                "TIFF",
+            ),
+        };
+        (!ok).then(|| format!("it is not a {name} image (it does not start as one does)"))
+    }
+}
+
+/// A PDF of `data`, one page per image, and warnings about the images.
+/// Images too large to decode are refused before they are decoded (see
+/// [`super::limits`]).
+pub fn image_to_pdf(data: &[u8], kind: Kind) -> Result<(Vec<u8>, Vec<String>), DocumentProblem> {
     let bad = |e: String| DocumentProblem::BadImage(e);
+    let mut warnings = Vec::new();
     let images = match kind {
-        // JPEG and PNG go in as they are, with no re-encoding.
-        Kind::Jpeg => vec![Image::from_jpeg(data.to_vec().into(), true).map_err(bad)?],
-        Kind::Png => vec![Image::from_png(data.to_vec().into(), true).map_err(bad)?],
+        // A JPEG goes in as it is, with no re-encoding: viewers decode it.
+        Kind::Jpeg => {
+            let image = Image::from_jpeg(data.to_vec().into(), true).map_err(bad)?;
+            let (w, h) = image.size();
+            super::limits::check_image(w.into(), h.into(), 3).map_err(bad)?;
+            if jpeg_is_cut_short(data) {
+                warnings.push(
+                    "the image data ends early (the file is cut short): the rest of the picture is missing"
+                        .to_string(),
+                );
+            }
+            vec![image]
+        }
+        // A PNG is decoded whole, so its size is checked first.
+        Kind::Png => {
+            png_check(data)?;
+            vec![Image::from_png(data.to_vec().into(), true).map_err(bad)?]
+        }
         Kind::Tiff => tiff_frames(data)?,
         Kind::Pdf => unreachable!("PDFs are not converted"),
     };
@@ -77,20 +111,83 @@ pub fn image_to_pdf(data: &[u8], kind: Kind) -> Result<Vec<u8>, DocumentProblem>
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| bad(format!("{e:?}")))
+    // PNG data is decoded here: a fault in it shows now.
+    let pdf = document.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Image(_, _, reason) => bad(cut_short_or(reason)),
+        other => bad(format!("{other:?}")),
+    })?;
+    Ok((pdf, warnings))
+}
+
+/// What a decoder's complaint means for the clerk: most often a file cut
+/// short (a failed upload or copy).
+fn cut_short_or(reason: String) -> String {
+    let lower = reason.to_ascii_lowercase();
+    if lower.contains("unexpected end of file") || lower.contains("failed to fill whole buffer") {
+        "the image data ends early (the file is cut short)".to_string()
+    } else {
+        reason
+    }
+}
+
+/// Refuses a PNG whose header declares more than an image may decode to.
+fn png_check(data: &[u8]) -> Result<(), DocumentProblem> {
+    // The signature, then the IHDR chunk: length, type, width, height,
+    // bit depth, colour type.
+    let Some(header) = data.get(8..26).filter(|h| &h[4..8] == b"IHDR") else {
+        return Err(DocumentProblem::BadImage(
+            "it is not a PNG image (no PNG header)".into(),
+        ));
+    };
+    let number = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().unwrap());
+    let (width, height, depth, colour) = (number(8), number(12), header[16], header[17]);
+    // Channels once decoded: palettes expand to RGB, and transparency
+    // (tRNS) adds an alpha channel.
+    let transparency = super::limits::find(data, b"tRNS").is_some();
+    let channels = match colour {
+        0 | 2 | 3 => [1, 3, 3][usize::from(colour.min(2))] + u64::from(transparency),
+        4 => 2,
+        _ => 4,
+    };
+    let bytes = if depth == 16 { 2 } else { 1 };
+    super::limits::check_image(width.into(), height.into(), channels * bytes)
+        .map_err(DocumentProblem::BadImage)
+}
+
+/// Whether a JPEG ends before its image data does: no end-of-image marker
+/// after its last scan (an embedded thumbnail has its own, earlier).
+fn jpeg_is_cut_short(data: &[u8]) -> bool {
+    let Some(scan) = data.windows(2).rposition(|w| w == [0xFF, 0xDA]) else {
+        return true;
+    };
+    !data[scan..].windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
 /// Every frame of a (multi-page) TIFF, as RGBA images.
 fn tiff_frames(data: &[u8]) -> Result<Vec<Image>, DocumentProblem> {
+    use super::limits::{MAX_IMAGE_BYTES, MAX_TIFF_PAGES};
     use tiff::decoder::{Decoder, DecodingResult};
     use tiff::{ColorType, tags::Tag};
     let bad = |what: String| DocumentProblem::BadImage(what);
-    let mut decoder = Decoder::new(Cursor::new(data)).map_err(|e| bad(e.to_string()))?;
+    let mut limits = tiff::decoder::Limits::default();
+    limits.decoding_buffer_size = MAX_IMAGE_BYTES as usize;
+    limits.intermediate_buffer_size = MAX_IMAGE_BYTES as usize;
+    let mut decoder = Decoder::new(Cursor::new(data))
+        .map_err(|e| bad(e.to_string()))?
+        .with_limits(limits);
     let mut frames = Vec::new();
     loop {
         let n = frames.len() + 1;
+        if n > MAX_TIFF_PAGES {
+            return Err(bad(format!(
+                "it has more than the {MAX_TIFF_PAGES} pages a TIFF may have"
+            )));
+        }
         let (w, h) = decoder
             .dimensions()
+            .map_err(|e| bad(format!("page {n}: {e}")))?;
+        // Each page is held as RGBA while it is converted.
+        super::limits::check_image(w.into(), h.into(), 4)
             .map_err(|e| bad(format!("page {n}: {e}")))?;
         let colour = decoder
             .colortype()
@@ -98,7 +195,7 @@ fn tiff_frames(data: &[u8]) -> Result<Vec<Image>, DocumentProblem> {
         let white_is_zero = decoder.get_tag_u32(Tag::PhotometricInterpretation).ok() == Some(0);
         let pixels = decoder
             .read_image()
-            .map_err(|e| bad(format!("page {n}: {e}")))?;
+            .map_err(|e| bad(format!("page {n}: {}", cut_short_or(e.to_string()))))?;
         let count = w as usize * h as usize;
         let mut rgba = Vec::with_capacity(count * 4);
         let mut push_grey = |v: u8| {

@@ -6,5 +6,7 @@ pub mod allowlist;
 pub mod convert;
 pub mod extent;
 pub mod geometry;
+pub mod limits;
 pub mod office;
+pub mod repair;
 pub mod source;

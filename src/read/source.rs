@@ -66,15 +66,14 @@ pub fn open(
     document: &Document,
 ) -> Result<SourceDocument, DocumentError> {
     let fail = |problem| DocumentError::new(pack, item, document, problem);
-    let unreadable = |e: std::io::Error| fail(DocumentProblem::Unreadable(e.to_string()));
     // Its size and time are noted before it is read, so that a change made
     // while it is read is caught when its streams are copied from it.
     // Only a regular file, opened without blocking (a FIFO would hang).
     let (mut opened, meta) =
         crate::files::open_regular(&document.path).map_err(|e| fail(DocumentProblem::Input(e)))?;
     let file = super::extent::SourceFile::new(document.path.clone(), &meta);
-    let mut data = Vec::with_capacity(meta.len() as usize);
-    std::io::Read::read_to_end(&mut opened, &mut data).map_err(unreadable)?;
+    let (data, digest) =
+        super::limits::read_document(&mut opened, meta.len(), &document.path).map_err(fail)?;
     drop(opened);
     let password = match &document.password_env {
         Some(var) => Some(
@@ -83,18 +82,30 @@ pub fn open(
         ),
         None => None,
     };
-    // A parser panic on a hostile file must not take the build down with it.
+    // A decoder or parser panic on a hostile file must not take the build
+    // down with it.
     let kind = super::convert::Kind::of(&document.path);
-    let converted = match kind {
+    let mut warnings = Vec::new();
+    let converted = std::panic::catch_unwind(|| match kind {
         None if super::office::is_office(&document.path) => {
-            Some(super::office::to_pdf(&data, &document.path).map_err(fail)?)
+            super::office::to_pdf(&data, &document.path).map(|pdf| Some((pdf, Vec::new())))
         }
-        None if !looks_like_pdf(&data) => return Err(fail(DocumentProblem::UnsupportedKind)),
+        None if !looks_like_pdf(&data) => Err(DocumentProblem::UnsupportedKind),
         Some(k) if k != super::convert::Kind::Pdf => {
-            Some(super::convert::image_to_pdf(&data, k).map_err(fail)?)
+            super::convert::image_to_pdf(&data, k).map(Some)
         }
-        _ => None,
-    };
+        _ => Ok(None),
+    })
+    .unwrap_or_else(|_| {
+        Err(DocumentProblem::Damaged(
+            "the file could not be read".into(),
+        ))
+    })
+    .map_err(fail)?
+    .map(|(pdf, image_warnings)| {
+        warnings.extend(image_warnings);
+        pdf
+    });
     let pdf_bytes = converted.as_deref().unwrap_or(&data);
     let parsed =
         std::panic::catch_unwind(|| parse(pdf_bytes, password.as_deref())).unwrap_or_else(|_| {
@@ -102,8 +113,13 @@ pub fn open(
                 "the file could not be parsed".into(),
             ))
         });
-    let mut pdf = parsed.map_err(fail)?;
-    let mut warnings = Vec::new();
+    let (mut pdf, headerless) = parsed.map_err(fail)?;
+    if headerless {
+        warnings.push(
+            "it has no valid %PDF- header at its start; it was read as viewers read it, from the objects it holds"
+                .to_string(),
+        );
+    }
     if let Some(recovery) = &pdf.xref_recovery {
         warnings.push(format!(
             "repaired a damaged file ({})",
@@ -135,13 +151,32 @@ pub fn open(
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
+    // Repairing content decodes what the file holds: a panic there, too,
+    // refuses the document rather than the build.
+    let repairs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        super::repair::repair_page_contents(&mut pdf, &pages)
+    }))
+    .map_err(|_| {
+        fail(DocumentProblem::Damaged(
+            "its page content could not be read".into(),
+        ))
+    })?;
+    warnings.extend(repairs);
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),
     };
-    // Only what may enter a public pack goes on from here.
-    let admitted = super::allowlist::admit(&pdf, &pages, &geometries, extents, &document.publish)
-        .map_err(|refusal| match refusal {
+    // Only what may enter a public pack goes on from here. A panic while
+    // copying refuses the document, not the build.
+    let admitted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        super::allowlist::admit(&pdf, &pages, &geometries, extents, &document.publish)
+    }))
+    .map_err(|_| {
+        fail(DocumentProblem::Damaged(
+            "its pages could not be copied".into(),
+        ))
+    })?
+    .map_err(|refusal| match refusal {
         super::allowlist::Refusal::HiddenLayerInseparable { page } => {
             fail(DocumentProblem::HiddenLayerInseparable(page))
         }
@@ -153,20 +188,33 @@ pub fn open(
         pages: admitted.pages,
         geometries,
         bytes: data.len() as u64,
-        digest: *blake3::hash(&data).as_bytes(),
+        digest,
         warnings,
         extents: admitted.extents,
         carried: admitted.carried,
     })
 }
 
-fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentProblem> {
+/// The document in `data`, and whether it lacked a usable header and was
+/// read from its objects alone.
+fn parse(data: &[u8], password: Option<&str>) -> Result<(PdfDocument, bool), DocumentProblem> {
     if !looks_like_pdf(data) {
         return Err(DocumentProblem::NotPdf);
     }
-    let options = match password {
+    let mut options = match password {
         Some(p) => lopdf::LoadOptions::with_password(p),
         None => lopdf::LoadOptions::default(),
+    };
+    // A file without a header within its first kilobyte is given one, and
+    // its objects are found by scanning, as viewers and qpdf do.
+    let headerless = !super::limits::has_pdf_header(data);
+    let with_header;
+    let data = if headerless {
+        with_header = [&b"%PDF-1.7\n"[..], data].concat();
+        options.force_reconstruct = true;
+        &with_header[..]
+    } else {
+        data
     };
     let mut loaded = PdfDocument::load_mem_with_options(data, options.clone());
     // Old encrypted files may lack the /ID that the key is derived from;
@@ -211,13 +259,14 @@ fn parse(data: &[u8], password: Option<&str>) -> Result<PdfDocument, DocumentPro
             DocumentProblem::NeedsPassword
         });
     }
-    Ok(pdf)
+    Ok((pdf, headerless))
 }
 
-/// A PDF header within the first kilobyte, as readers accept.
+/// A PDF header within the first kilobyte, as readers accept; or, lacking
+/// one (missing, mangled, or after too much junk), a PDF's body, which
+/// viewers and qpdf read by rebuilding the cross-reference table.
 fn looks_like_pdf(data: &[u8]) -> bool {
-    let head = &data[..data.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    super::limits::has_pdf_header(data) || super::limits::has_pdf_body(data)
 }
 
 /// `data` with `/ID [<> <>]` added to its last classic trailer, if it is

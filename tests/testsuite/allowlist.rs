@@ -182,7 +182,10 @@ fn what_was_left_out_is_named_per_document() {
         ("document-scripts.pdf", "SubmitForm action"),
         ("deep-nesting.pdf", "bookmarks nested over 32 deep"),
         ("deep-nesting.pdf", "form fields nested over 32 deep"),
-        ("self-references.pdf", "content of page 1 could not be read"),
+        (
+            "self-references.pdf",
+            "page 1 of its 3: content could not be read",
+        ),
         (
             "self-references.pdf",
             "fonts and images of page 2 could not be read",

@@ -9,6 +9,7 @@ mod determinism;
 mod example_pack;
 mod fidelity;
 mod front_matter;
+mod hostile_inputs;
 mod images;
 mod merge;
 mod messages;

@@ -3,6 +3,7 @@
 //! public pack.
 
 pub mod carry;
+pub mod clearance;
 pub mod convert;
 pub mod extent;
 pub mod geometry;

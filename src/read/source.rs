@@ -13,6 +13,8 @@ pub struct SourceDocument {
     pub pages: Vec<ObjectId>,
     /// What each page shows (boxes, rotation), read once at opening.
     pub geometries: Vec<super::geometry::Geometry>,
+    /// What each page draws near its edges, where the stamps go.
+    pub occupied: Vec<super::clearance::Occupied>,
     /// Size of the file, for the build summary.
     pub bytes: u64,
     /// BLAKE3 hash of the file: part of what identifies a build.
@@ -128,9 +130,15 @@ pub fn open(
             listed.len()
         ));
     }
-    let geometries = pages
+    let geometries: Vec<_> = pages
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
+        .collect();
+    // Read before the large streams are left in the file.
+    let occupied = pages
+        .iter()
+        .zip(&geometries)
+        .map(|(&p, g)| super::clearance::occupied(&pdf, p, g))
         .collect();
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
@@ -140,6 +148,7 @@ pub fn open(
         pdf,
         pages,
         geometries,
+        occupied,
         bytes: data.len() as u64,
         digest: *blake3::hash(&data).as_bytes(),
         warnings,

@@ -15,5 +15,6 @@ mod office;
 mod pack_file;
 mod pagination;
 mod robustness;
+mod stamp_clearance;
 mod stamps;
 mod support;

@@ -8,6 +8,7 @@ mod example_pack;
 mod fidelity;
 mod front_matter;
 mod images;
+mod long_words;
 mod merge;
 mod navigation;
 mod nightly;

@@ -26,6 +26,8 @@ const MAX_CONTENT: usize = 64 << 20;
 /// Only what is drawn this close to the top or bottom edge is kept: the
 /// stamps go nowhere else.
 pub const EDGE_BAND: f32 = 72.0;
+/// Composite fonts' widths of CIDs below this are looked up directly.
+const DENSE_CIDS: usize = 1024;
 /// Width of a glyph whose font gives none, in thousandths of an em.
 const UNKNOWN_WIDTH: f32 = 600.0;
 
@@ -177,8 +179,23 @@ impl Bounds {
     }
 }
 
-/// Reads what `page` draws.
-pub fn occupied(pdf: &PdfDocument, page: ObjectId, geometry: &Geometry) -> Occupied {
+/// Reads what each of a document's pages draws. Fonts are read once for
+/// the document.
+pub fn occupied(pdf: &PdfDocument, pages: &[ObjectId], geometries: &[Geometry]) -> Vec<Occupied> {
+    let mut fonts = HashMap::new();
+    pages
+        .iter()
+        .zip(geometries)
+        .map(|(&page, geometry)| occupied_page(pdf, page, geometry, &mut fonts))
+        .collect()
+}
+
+fn occupied_page(
+    pdf: &PdfDocument,
+    page: ObjectId,
+    geometry: &Geometry,
+    fonts: &mut HashMap<usize, Rc<Font>>,
+) -> Occupied {
     let display = Matrix(geometry.upright_matrix()).invert();
     let Some(to_display) = display else {
         return Occupied::default();
@@ -193,7 +210,7 @@ pub fn occupied(pdf: &PdfDocument, page: ObjectId, geometry: &Geometry) -> Occup
         operators: 0,
         painted: false,
         forms: Vec::new(),
-        fonts: HashMap::new(),
+        fonts: std::mem::take(fonts),
         extent: Bounds::default(),
         near_edges: Vec::new(),
     };
@@ -205,6 +222,7 @@ pub fn occupied(pdf: &PdfDocument, page: ObjectId, geometry: &Geometry) -> Occup
     if known {
         reader.annotations(page);
     }
+    *fonts = reader.fonts;
     Occupied {
         known,
         extent: reader.extent.rect(),
@@ -294,6 +312,8 @@ struct Font {
     widths: Vec<f32>,
     /// Composite fonts: runs of CIDs with their widths.
     ranges: Vec<(u32, u32, f32)>,
+    /// The same for the first CIDs, by CID (a subset font's are few).
+    dense: Vec<f32>,
     default: f32,
     /// Thousandths of an em to text space (a Type 3 font's matrix).
     unit: f32,
@@ -327,6 +347,7 @@ impl Font {
                 first: 0,
                 widths: Vec::new(),
                 ranges: Vec::new(),
+                dense: Vec::new(),
                 default: 1000.0,
                 unit: 1.0,
             };
@@ -337,6 +358,12 @@ impl Font {
                 if let Some(w) = get(descendant, b"W").and_then(|w| w.as_array().ok()) {
                     font.ranges = cid_widths(pdf, w);
                     font.ranges.sort_by_key(|r| r.0);
+                }
+                font.dense = vec![font.default; DENSE_CIDS];
+                for &(lo, hi, w) in font.ranges.iter().rev() {
+                    for cid in lo..=hi.min(DENSE_CIDS as u32 - 1) {
+                        font.dense[cid as usize] = w;
+                    }
                 }
             }
             return font;
@@ -360,6 +387,7 @@ impl Font {
                 .map_or(0, |f| f.max(0.0) as u32),
             widths: numbers(get(dict, b"Widths")),
             ranges: Vec::new(),
+            dense: Vec::new(),
             default: missing.unwrap_or(UNKNOWN_WIDTH / unit),
             unit,
         }
@@ -373,6 +401,10 @@ impl Font {
             let glyphs = codes.len().div_ceil(2);
             for pair in codes.chunks(2) {
                 let cid = u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0));
+                if let Some(&w) = self.dense.get(cid as usize) {
+                    total += w;
+                    continue;
+                }
                 // Ranges are sorted by their first CID.
                 let after = self.ranges.partition_point(|r| r.0 <= cid);
                 let w = after
@@ -639,11 +671,7 @@ impl<'a> Reader<'a> {
             let nums = &numbers[..count];
             let n = |i: usize| nums.get(i).copied().unwrap_or(0.0);
             match op {
-                b"q" => {
-                    if stack.len() < 1024 {
-                        stack.push(state.clone());
-                    }
-                }
+                b"q" if stack.len() < 1024 => stack.push(state.clone()),
                 b"Q" => {
                     if let Some(saved) = stack.pop() {
                         state = saved;
@@ -1066,20 +1094,24 @@ impl<'d> Lexer<'d> {
     fn hex(&mut self) -> Vec<u8> {
         let data = self.data;
         self.at += 1;
-        let mut digits = Vec::new();
+        let mut out = Vec::new();
+        let mut high: Option<u8> = None;
         while let Some(&b) = data.get(self.at) {
             self.at += 1;
             if b == b'>' {
                 break;
             }
             if let Some(d) = (b as char).to_digit(16) {
-                digits.push(d as u8);
+                match high.take() {
+                    Some(h) => out.push(h << 4 | d as u8),
+                    None => high = Some(d as u8),
+                }
             }
         }
-        digits
-            .chunks(2)
-            .map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0))
-            .collect()
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        out
     }
 
     /// Skips an inline image's data, after `ID`, to past its `EI`.

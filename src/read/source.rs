@@ -135,11 +135,7 @@ pub fn open(
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
     // Read before the large streams are left in the file.
-    let occupied = pages
-        .iter()
-        .zip(&geometries)
-        .map(|(&p, g)| super::clearance::occupied(&pdf, p, g))
-        .collect();
+    let occupied = super::clearance::occupied(&pdf, &pages, &geometries);
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),

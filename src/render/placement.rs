@@ -272,11 +272,14 @@ fn shrink(occupied: &Occupied, size: VisibleSize, item: bool) -> Option<Shrink> 
     })
 }
 
+/// Pages of a document shrunk alike: first and last page (0-based), the
+/// first's printed number, the percentage.
+type Run = (usize, usize, u32, u32);
+
 /// One warning per document whose pages were shrunk, naming the item and
 /// document and listing the pages (runs of pages shrunk alike together).
 pub fn shrink_warnings(pack: &Pack, plan: &PagePlan, shrinks: &[Option<Shrink>]) -> Vec<String> {
-    // (item, document) -> runs of (first page, last page, first printed, percent)
-    let mut runs: Vec<((usize, usize), Vec<(usize, usize, u32, u32)>)> = Vec::new();
+    let mut runs: Vec<((usize, usize), Vec<Run>)> = Vec::new();
     for (slot, shrink) in plan.slots.iter().zip(shrinks) {
         let (
             Slot::Report {

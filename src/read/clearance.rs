@@ -211,6 +211,7 @@ fn occupied_page(
         painted: false,
         forms: Vec::new(),
         fonts: std::mem::take(fonts),
+        codes: Vec::new(),
         extent: Bounds::default(),
         near_edges: Vec::new(),
     };
@@ -444,7 +445,7 @@ fn cid_widths(pdf: &PdfDocument, w: &[Object]) -> Vec<(u32, u32, f32)> {
         match w.get(i + 1).map(|o| pdf.dereference(o).map(|x| x.1)) {
             Some(Ok(Object::Array(list))) => {
                 for (k, width) in list.iter().enumerate() {
-                    let cid = first + k as u32;
+                    let cid = first.saturating_add(k as u32);
                     out.push((cid, cid, value(width).unwrap_or(UNKNOWN_WIDTH)));
                 }
                 i += 2;
@@ -513,6 +514,8 @@ struct Reader<'a> {
     /// again.
     forms: Vec<ObjectId>,
     fonts: HashMap<usize, Rc<Font>>,
+    /// A string's codes, decoded (reused from string to string).
+    codes: Vec<u8>,
     extent: Bounds,
     near_edges: Vec<Rect>,
 }
@@ -521,7 +524,8 @@ struct Reader<'a> {
 enum Operand<'d> {
     Number(f32),
     Name(&'d [u8]),
-    String(Vec<u8>),
+    /// Raw, as written: decoded when shown. Hex or literal.
+    String(&'d [u8], bool),
     ArrayStart,
     ArrayEnd,
     Other,
@@ -833,7 +837,14 @@ impl<'a> Reader<'a> {
         for operand in operands {
             match operand {
                 Operand::Number(adjust) => cursor -= adjust / 1000.0 * size * scale,
-                Operand::String(codes) => {
+                Operand::String(raw, hex) => {
+                    let codes = &mut self.codes;
+                    if *hex {
+                        decode_hex(raw, codes);
+                    } else {
+                        decode_literal(raw, codes);
+                    }
+                    let codes = &self.codes;
                     let (units, spaces, glyphs) = match &state.font {
                         Some(font) => font.measure(codes),
                         None => (codes.len() as f32 * UNKNOWN_WIDTH, 0, codes.len()),
@@ -980,12 +991,12 @@ impl<'d> Lexer<'d> {
         }
         let &b = data.get(self.at)?;
         let operand = match b {
-            b'(' => Operand::String(self.literal()),
+            b'(' => Operand::String(self.literal(), false),
             b'<' if data.get(self.at + 1) == Some(&b'<') => {
                 self.at += 2;
                 Operand::Other
             }
-            b'<' => Operand::String(self.hex()),
+            b'<' => Operand::String(self.hex(), true),
             b'>' => {
                 self.at += if data.get(self.at + 1) == Some(&b'>') {
                     2
@@ -1041,77 +1052,40 @@ impl<'d> Lexer<'d> {
         &self.data[start..self.at]
     }
 
-    fn literal(&mut self) -> Vec<u8> {
+    /// A literal string's raw bytes, between its parentheses.
+    fn literal(&mut self) -> &'d [u8] {
         let data = self.data;
-        let mut out = Vec::new();
-        let mut depth = 0usize;
         self.at += 1;
+        let start = self.at;
+        let mut depth = 0usize;
         while let Some(&b) = data.get(self.at) {
             self.at += 1;
             match b {
-                b'(' => {
-                    depth += 1;
-                    out.push(b);
-                }
-                b')' if depth == 0 => break,
-                b')' => {
-                    depth -= 1;
-                    out.push(b);
-                }
-                b'\\' => {
-                    let Some(&e) = data.get(self.at) else { break };
-                    self.at += 1;
-                    match e {
-                        b'0'..=b'7' => {
-                            let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match data.get(self.at) {
-                                    Some(&d @ b'0'..=b'7') => {
-                                        v = v * 8 + u32::from(d - b'0');
-                                        self.at += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push(v as u8);
-                        }
-                        b'\r' => {
-                            if data.get(self.at) == Some(&b'\n') {
-                                self.at += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        b'n' | b'r' | b't' | b'b' | b'f' => out.push(b' '),
-                        other => out.push(other),
-                    }
-                }
-                _ => out.push(b),
+                b'(' => depth += 1,
+                b')' if depth == 0 => return &data[start..self.at - 1],
+                b')' => depth -= 1,
+                b'\\' => self.at += 1,
+                _ => {}
             }
         }
-        out
+        &data[start.min(data.len())..]
     }
 
-    fn hex(&mut self) -> Vec<u8> {
+    /// A hex string's raw digits, between its angle brackets.
+    fn hex(&mut self) -> &'d [u8] {
         let data = self.data;
         self.at += 1;
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(&b) = data.get(self.at) {
-            self.at += 1;
-            if b == b'>' {
-                break;
+        let start = self.at;
+        match data[start..].iter().position(|&b| b == b'>') {
+            Some(end) => {
+                self.at = start + end + 1;
+                &data[start..start + end]
             }
-            if let Some(d) = (b as char).to_digit(16) {
-                match high.take() {
-                    Some(h) => out.push(h << 4 | d as u8),
-                    None => high = Some(d as u8),
-                }
+            None => {
+                self.at = data.len();
+                &data[start..]
             }
         }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        out
     }
 
     /// Skips an inline image's data, after `ID`, to past its `EI`.
@@ -1130,6 +1104,61 @@ impl<'d> Lexer<'d> {
             i += 1;
         }
         self.at = data.len();
+    }
+}
+
+/// A literal string's bytes, escapes resolved, into `out`.
+fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut at = 0;
+    while let Some(&b) = raw.get(at) {
+        at += 1;
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        let Some(&e) = raw.get(at) else { break };
+        at += 1;
+        match e {
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                for _ in 0..2 {
+                    match raw.get(at) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + u32::from(d - b'0');
+                            at += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(v as u8);
+            }
+            b'\r' => {
+                if raw.get(at) == Some(&b'\n') {
+                    at += 1;
+                }
+            }
+            b'\n' => {}
+            b'n' | b'r' | b't' | b'b' | b'f' => out.push(b' '),
+            other => out.push(other),
+        }
+    }
+}
+
+/// A hex string's bytes into `out`.
+fn decode_hex(raw: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut high: Option<u8> = None;
+    for &b in raw {
+        if let Some(d) = (b as char).to_digit(16) {
+            match high.take() {
+                Some(h) => out.push(h << 4 | d as u8),
+                None => high = Some(d as u8),
+            }
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
     }
 }
 
@@ -1176,6 +1205,26 @@ mod tests {
         assert_eq!(parse_number(b"4."), Some(4.0));
         assert_eq!(parse_number(b"-"), None);
         assert_eq!(parse_number(b"1.2.3"), None);
+    }
+
+    #[test]
+    fn strings_are_read_with_their_escapes_and_nested_parentheses() {
+        let mut lexer = Lexer {
+            data: br"(a\)b(c)\101) <48 6> Tj",
+            at: 0,
+        };
+        let mut out = Vec::new();
+        let Some(Token::Operand(Operand::String(raw, false))) = lexer.next() else {
+            panic!("a literal string");
+        };
+        decode_literal(raw, &mut out);
+        assert_eq!(out, b"a)b(c)A");
+        let Some(Token::Operand(Operand::String(raw, true))) = lexer.next() else {
+            panic!("a hex string");
+        };
+        decode_hex(raw, &mut out);
+        assert_eq!(out, b"H`");
+        assert!(matches!(lexer.next(), Some(Token::Operator(b"Tj"))));
     }
 
     #[test]

@@ -105,15 +105,23 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     let Prepared {
         plan,
         front,
-        sources,
+        mut sources,
         pictures,
         fonts,
     } = prepared;
     let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
     let id = build_id(pack, &sources);
-    // What each slot shows, read before the reports move on to be made
-    // ready.
-    let sizes: Vec<VisibleSize> = plan
+    // What each report page shows, and what it draws, taken before the
+    // reports move on to be made ready.
+    let mut occupied: Vec<Vec<Vec<read::clearance::Occupied>>> = sources
+        .iter_mut()
+        .map(|docs| {
+            docs.iter_mut()
+                .map(|d| std::mem::take(&mut d.occupied))
+                .collect()
+        })
+        .collect();
+    let report_pages: Vec<(VisibleSize, read::clearance::Occupied)> = plan
         .slots
         .iter()
         .map(|slot| match *slot {
@@ -122,21 +130,31 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
                 document,
                 page,
                 ..
-            } => sources[item][document].geometries[page].visible_size(),
-            _ => VisibleSize {
-                width: render::layout::PAGE_WIDTH,
-                height: render::layout::PAGE_HEIGHT,
-            },
+            } => (
+                sources[item][document].geometries[page].visible_size(),
+                occupied[item][document]
+                    .get_mut(page)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
+            ),
+            _ => (
+                VisibleSize {
+                    width: render::layout::PAGE_WIDTH,
+                    height: render::layout::PAGE_HEIGHT,
+                },
+                read::clearance::Occupied::default(),
+            ),
         })
         .collect();
-    let visible = |slot: usize| sizes[slot];
+    let report_page = |slot: usize| (report_pages[slot].0, &report_pages[slot].1);
     let mut stages = timing::Stages::start();
     // Our pages are drawn while the reports are made ready to merge.
     let (rendered, reports) = rayon::join(
-        || render::render(&fonts, &pictures, &front, &plan, &visible),
+        || render::render(&fonts, &pictures, &front, &plan, &report_page),
         || assemble::ready(pack, sources),
     );
     let rendered = rendered?;
+    let shrunk = render::placement::shrink_warnings(pack, &plan, &rendered.shrinks);
     stages.done("draw our pages, ready reports");
     let assembled = assemble::assemble(
         pack,
@@ -155,7 +173,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         extents: assembled.extents,
         plan,
         input_bytes,
-        warnings: assembled.warnings,
+        warnings: assembled.warnings.into_iter().chain(shrunk).collect(),
         shared_streams: assembled.shared_streams,
         saved_bytes: assembled.saved_bytes,
     })

@@ -12,10 +12,12 @@ use crate::error::BuildError;
 use crate::model::Pack;
 use crate::plan::{PagePlan, Slot};
 use crate::read::allowlist as carry;
+use crate::read::clearance::Matrix;
 use crate::read::extent;
 use crate::read::geometry::Geometry;
 use crate::read::source::SourceDocument;
 use crate::render::layout::FrontMatter;
+use crate::render::placement::Shrink;
 use crate::render::{AgendaLink, Rendered};
 use crate::write;
 
@@ -203,7 +205,8 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                 ..
             } => {
                 let (id, geometry) = report_pages[item][document][page];
-                stamp(&mut out, id, &geometry, our_pages[index], prologue)
+                let shrink = parts.rendered.shrinks.get(index).copied().flatten();
+                stamp(&mut out, id, &geometry, our_pages[index], prologue, shrink)
                     .map_err(internal("stamping a report page"))?;
                 pages.push(id);
             }
@@ -468,13 +471,15 @@ fn renumber(object: &mut Object, map: &HashMap<ObjectId, ObjectId>) {
 
 /// Lays the overlay drawn on `overlay` (one of our pages) over `page`,
 /// upright on its visible area; the page's own content is wrapped in q/Q so
-/// that whatever state it leaves cannot move or hide the stamp.
+/// that whatever state it leaves cannot move or hide the stamp, and shrunk
+/// first if `shrink` says so.
 fn stamp(
     out: &mut PdfDocument,
     page: ObjectId,
     geometry: &Geometry,
     overlay: ObjectId,
     prologue: ObjectId,
+    shrink: Option<Shrink>,
 ) -> lopdf::Result<()> {
     let overlay_dict = out.get_dictionary(overlay)?.clone();
     let visible = geometry.visible_size();
@@ -517,6 +522,13 @@ fn stamp(
         m[0], m[1], m[2], m[3], m[4], m[5]
     );
     let epilogue_id = out.add_object(Stream::new(Dictionary::new(), epilogue.into_bytes()));
+    let prologue = match shrink {
+        Some(shrink) => out.add_object(Stream::new(
+            Dictionary::new(),
+            shrunk_prologue(geometry, shrink).into_bytes(),
+        )),
+        None => prologue,
+    };
     let mut contents: Vec<Object> = vec![prologue.into()];
     match page_dict.get(b"Contents") {
         Ok(Object::Reference(id)) => match out.get_object(*id)? {
@@ -532,6 +544,29 @@ fn stamp(
     dict.set("Resources", resources);
     dict.set("Contents", Object::Array(contents));
     Ok(())
+}
+
+/// The start of a shrunk page: its content scaled (the display-space
+/// transform carried into the page's user space) and clipped to what was
+/// visible, so nothing from outside the crop box comes into view.
+fn shrunk_prologue(geometry: &Geometry, shrink: Shrink) -> String {
+    let upright = Matrix(geometry.upright_matrix());
+    let to_display = upright.invert().unwrap_or(Matrix::IDENTITY);
+    let m = to_display.then(shrink.matrix).then(upright).0;
+    let v = geometry.visible;
+    format!(
+        "q\n{} {} {} {} {} {} cm\n{} {} {} {} re W n\n",
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        v.x0,
+        v.y0,
+        v.width(),
+        v.height()
+    )
 }
 
 /// A form XObject holding a page's content and resources.

@@ -23,7 +23,7 @@ impl Rect {
         self.y1 - self.y0
     }
 
-    fn intersect(self, other: Rect) -> Option<Rect> {
+    pub fn intersect(self, other: Rect) -> Option<Rect> {
         let r = Rect {
             x0: self.x0.max(other.x0),
             y0: self.y0.max(other.y0),

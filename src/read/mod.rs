@@ -3,6 +3,7 @@
 //! public pack.
 
 pub mod allowlist;
+pub mod clearance;
 pub mod convert;
 pub mod extent;
 pub mod geometry;

@@ -13,6 +13,8 @@ pub struct SourceDocument {
     pub pages: Vec<ObjectId>,
     /// What each page shows (boxes, rotation), read once at opening.
     pub geometries: Vec<super::geometry::Geometry>,
+    /// What each page draws near its edges, where the stamps go.
+    pub occupied: Vec<super::clearance::Occupied>,
     /// Size of the file, for the build summary.
     pub bytes: u64,
     /// BLAKE3 hash of the file: part of what identifies a build.
@@ -162,6 +164,16 @@ pub fn open(
         ))
     })?;
     warnings.extend(repairs);
+    // Where the report's own content lies, for placing the stamps clear of
+    // it: read after repair, before the large streams are left in the file.
+    let occupied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        super::clearance::occupied(&pdf, &pages, &geometries)
+    }))
+    .map_err(|_| {
+        fail(DocumentProblem::Damaged(
+            "its page content could not be read".into(),
+        ))
+    })?;
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),
@@ -187,6 +199,7 @@ pub fn open(
         pdf: admitted.pdf,
         pages: admitted.pages,
         geometries,
+        occupied,
         bytes: data.len() as u64,
         digest,
         warnings,

@@ -185,9 +185,18 @@ type Run<'a> = (&'a str, Weight);
 
 /// Wraps runs of mixed weight into lines, each drawn as one mark per run.
 fn rich_paragraph(fonts: &Fonts, runs: &[Run<'_>], size: f32, x: f32, width: f32) -> Vec<Line> {
+    // A word wider than the line comes in pieces that each fill one.
     let words: Vec<(&str, Weight)> = runs
         .iter()
         .flat_map(|(text, weight)| text.split_whitespace().map(move |w| (w, *weight)))
+        .flat_map(|(word, weight)| {
+            let pieces = if fonts.width(word, weight, size) > width {
+                fonts.split_word(word, weight, size, width)
+            } else {
+                vec![word]
+            };
+            pieces.into_iter().map(move |p| (p, weight))
+        })
         .collect();
     let space = fonts.width(" ", Weight::Regular, size);
     let mut lines = Vec::new();

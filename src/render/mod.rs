@@ -7,6 +7,7 @@
 //! visible size carrying the stamps, later laid over the report page.
 
 pub mod layout;
+pub mod placement;
 pub mod text;
 
 use krilla::geom::{PathBuilder, Point, Size, Transform};
@@ -18,6 +19,7 @@ use krilla::{Document, SerializeSettings};
 use crate::error::BuildError;
 use crate::model::Pack;
 use crate::plan::{PagePlan, Slot};
+use crate::read::clearance::Occupied;
 use layout::{FrontMatter, Mark, PAGE_HEIGHT, PAGE_WIDTH, PictureKind, PictureSizes};
 use text::{Fonts, Weight};
 
@@ -121,16 +123,19 @@ pub struct AgendaLink {
 pub struct Rendered {
     pub pdf: Vec<u8>,
     pub links: Vec<AgendaLink>,
+    /// By slot: how a report page's content is shrunk to keep its stamps
+    /// clear of it, if it is.
+    pub shrinks: Vec<Option<placement::Shrink>>,
 }
 
-/// Draws every page we own. `visible(slot_index)` gives the visible size of
-/// the report page at that slot.
-pub fn render(
+/// Draws every page we own. `report_page(slot_index)` gives the visible
+/// size of the report page at that slot, and what it draws.
+pub fn render<'o>(
     fonts: &Fonts,
     pictures: &Pictures,
     front: &FrontMatter,
     plan: &PagePlan,
-    visible: &dyn Fn(usize) -> VisibleSize,
+    report_page: &dyn Fn(usize) -> (VisibleSize, &'o Occupied),
 ) -> Result<Rendered, BuildError> {
     let settings = SerializeSettings {
         enable_tagging: false,
@@ -142,6 +147,7 @@ pub fn render(
     };
     let mut document = Document::new_with(settings);
     let mut links = Vec::new();
+    let mut shrinks = vec![None; plan.slots.len()];
     // The item whose first page each printed page is, for "Agenda Item N".
     let item_starts: std::collections::HashMap<u32, u32> = plan
         .items
@@ -175,19 +181,32 @@ pub fn render(
                 surface.finish();
             }
             Slot::Report { printed, .. } => {
-                let size = visible(index).stamp_canvas();
+                let (visible, occupied) = report_page(index);
+                let item = item_starts.get(&printed).copied();
+                let placed = placement::place(fonts, visible, occupied, printed, item);
+                shrinks[index] = placed.shrink;
+                let size = visible.stamp_canvas();
                 let settings = PageSettings::from_wh(size.width.max(1.0), size.height.max(1.0))
                     .expect("a positive page size");
                 let mut page = document.start_page_with(settings);
                 let mut surface = page.surface();
-                page_number(&mut surface, fonts, size.width, size.height, printed);
-                if let Some(item) = item_starts.get(&printed) {
+                let spot = placed.page_number;
+                draw_text(
+                    &mut surface,
+                    fonts,
+                    |_| spot.x,
+                    spot.baseline,
+                    &placement::page_number_text(printed),
+                    Weight::Regular,
+                    PAGE_NUMBER_SIZE,
+                );
+                if let (Some(item), Some(spot)) = (item, placed.item) {
                     draw_text(
                         &mut surface,
                         fonts,
-                        |w| (size.width - SIDE - w).max(2.0),
-                        HEAD,
-                        &format!("Agenda Item {item}"),
+                        |_| spot.x,
+                        spot.baseline,
+                        &placement::item_text(item),
                         Weight::Bold,
                         ITEM_STAMP_SIZE,
                     );
@@ -200,7 +219,11 @@ pub fn render(
         stage: "drawing the notice, agenda and stamps",
         reason: format!("{e:?}"),
     })?;
-    Ok(Rendered { pdf, links })
+    Ok(Rendered {
+        pdf,
+        links,
+        shrinks,
+    })
 }
 
 /// Draws `text` on one line, its left edge where `place` puts it given its
@@ -241,7 +264,7 @@ fn page_number(
         fonts,
         |w| (width - w) / 2.0,
         height - FOOT,
-        &format!("Page {printed}"),
+        &placement::page_number_text(printed),
         Weight::Regular,
         PAGE_NUMBER_SIZE,
     );

@@ -133,6 +133,51 @@ impl Fonts {
             .collect()
     }
 
+    /// Breaks a word into pieces no wider than `width` (the last may be
+    /// narrower), between clusters of characters (a letter and its accents
+    /// stay together). The word is shaped once, so a word of megabytes
+    /// takes linear time.
+    pub fn split_word<'w>(
+        &self,
+        word: &'w str,
+        weight: Weight,
+        size: f32,
+        width: f32,
+    ) -> Vec<&'w str> {
+        let face = self.face(weight);
+        let shaped = face.shape(word);
+        // Advance of each cluster, by where it starts in the word.
+        let mut advances: Vec<(usize, i32)> = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| (info.cluster as usize, pos.x_advance))
+            .collect();
+        advances.sort_by_key(|&(cluster, _)| cluster);
+        // Kerning across a break is lost: keep a tenth of an em in hand.
+        let room = ((width - size * 0.1) * face.units_per_em / size).max(0.0) as i64;
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        let mut used: i64 = 0;
+        let mut i = 0;
+        while i < advances.len() {
+            let cluster = advances[i].0;
+            let mut advance: i64 = 0;
+            while i < advances.len() && advances[i].0 == cluster {
+                advance += i64::from(advances[i].1);
+                i += 1;
+            }
+            if used + advance > room && cluster > start && word.is_char_boundary(cluster) {
+                pieces.push(&word[start..cluster]);
+                start = cluster;
+                used = 0;
+            }
+            used += advance;
+        }
+        pieces.push(&word[start..]);
+        pieces
+    }
+
     /// Breaks `text` into lines no wider than `width`, at spaces; a word
     /// wider than the line is broken between characters.
     pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
@@ -151,20 +196,9 @@ impl Fonts {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if self.width(word, weight, size) <= width {
-                line = word.to_string();
-            } else {
-                for ch in word.chars() {
-                    let mut next = line.clone();
-                    next.push(ch);
-                    if !line.is_empty() && self.width(&next, weight, size) > width {
-                        lines.push(std::mem::take(&mut line));
-                        line.push(ch);
-                    } else {
-                        line = next;
-                    }
-                }
-            }
+            let mut pieces = self.split_word(word, weight, size, width);
+            line = pieces.pop().unwrap_or_default().to_string();
+            lines.extend(pieces.into_iter().map(str::to_string));
         }
         if !line.is_empty() {
             lines.push(line);
@@ -199,6 +233,25 @@ mod tests {
                 .iter()
                 .all(|l| fonts.width(l, Weight::Bold, 12.0) <= 100.0)
         );
+    }
+
+    /// A word of megabytes is broken in linear time (shaping it prefix by
+    /// prefix took hours).
+    #[test]
+    fn a_very_long_word_is_broken_quickly() {
+        let fonts = Fonts::new();
+        let word = "Ab\u{0301}c".repeat(100_000);
+        let started = std::time::Instant::now();
+        let lines = fonts.wrap(&word, Weight::Bold, 11.0, 300.0);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        assert_eq!(lines.concat(), word);
+        assert!(
+            lines
+                .iter()
+                .all(|l| fonts.width(l, Weight::Bold, 11.0) <= 300.0)
+        );
+        // The accent stays with its letter.
+        assert!(lines.iter().all(|l| !l.starts_with('\u{0301}')));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Merged pages look as they did before: a sample of corpus pages rendered
 //! before and after the merge (pdftoppm) match pixel for pixel, away from
-//! the bands at the top and bottom where the stamps go.
+//! the bands at the top and bottom where the stamps go. Pages whose content
+//! fills those bands are shrunk to keep the stamps clear of it (see
+//! `stamp_clearance`); the sample's are listed.
 
 use std::path::Path;
 use std::process::Command;
@@ -60,14 +62,30 @@ fn merged_pages_render_as_before_outside_the_stamp_bands() {
     ];
     let dir = tempfile::tempdir().unwrap();
     let mut compared = 0;
+    let mut shrunk = Vec::new();
     for (name, pages) in sample {
         let source = corpus(name);
         let pack = pack_with(dir.path(), &[item("Report", &[&source])]);
-        let pdf = build(&pack, dir.path());
+        let pdf = dir.path().join("out.pdf");
+        let result = run(&["build", pack.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+        assert!(result.status.success(), "build failed: {}", stderr(&result));
+        let warnings = stderr(&result);
         let total = load(&pdf).get_pages().len();
         let source_pages = load(Path::new(&source)).get_pages().len();
         let front = total - source_pages - source_pages % 2;
         for &page in pages {
+            // Printed page N is the report's page N here.
+            let listed = |p: usize| {
+                warnings.contains(&format!("page {p} (printed page"))
+                    || (1..p).any(|first| warnings.contains(&format!("pages {first}-{p} (")))
+                    || (p + 1..=source_pages).any(|last| {
+                        (1..=p).any(|first| warnings.contains(&format!("pages {first}-{last} (")))
+                    })
+            };
+            if listed(page) {
+                shrunk.push(format!("{name} {page}"));
+                continue;
+            }
             let (w0, h0, before) = render(Path::new(&source), page, dir.path(), "before");
             let (w1, h1, after) = render(&pdf, front + page, dir.path(), "after");
             assert_eq!((w0, h0), (w1, h1), "{name} page {page}: same visible size");
@@ -92,5 +110,14 @@ fn merged_pages_render_as_before_outside_the_stamp_bands() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 14);
+    // A grid over a whole 200 pt page; an OCR text layer down to the foot.
+    assert_eq!(
+        shrunk,
+        [
+            "grid_example.pdf 1",
+            "grid_example.pdf 3",
+            "Seige_of_Vicksburg_Sample_OCR.pdf 2"
+        ]
+    );
+    assert_eq!(compared, 14 - shrunk.len());
 }

@@ -276,6 +276,9 @@ enum Role {
     ExtGState,
     Pattern,
     Shading,
+    /// An annotation's `/AP`: normal, rollover and down appearances, each
+    /// a form or a map of states to forms.
+    Appearance,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -435,6 +438,7 @@ impl Role {
                 b"Shading",
                 b"ExtGState",
             ],
+            Role::Appearance => &[b"N", b"R", b"D"],
             Role::Shading => &[
                 b"ShadingType",
                 b"ColorSpace",
@@ -470,6 +474,7 @@ impl Role {
             (Role::Resources, b"Pattern") => Role::Map(Category::Pattern),
             (Role::Resources, b"Shading") => Role::Map(Category::Shading),
             (Role::Resources, _) => Role::Map(Category::Other),
+            (Role::Appearance, _) => Role::Map(Category::XObject),
             (_, b"Resources") => Role::Resources,
             (Role::Font, b"FontDescriptor") => Role::FontDescriptor,
             (Role::Font, b"DescendantFonts") => Role::Font,
@@ -491,6 +496,7 @@ impl Role {
             Role::ExtGState => "a graphics state",
             Role::Pattern => "a pattern",
             Role::Shading => "a shading",
+            Role::Appearance => "an annotation's appearance",
         }
     }
 }
@@ -799,6 +805,9 @@ impl<'a> Copier<'a> {
             let copied = match (object, kind) {
                 (Object::Stream(stream), kind) => {
                     let role = match kind {
+                        // A stream is never a map: it is one of the map's
+                        // values (an appearance given as one form).
+                        Kind::Data(role @ Role::Map(_)) => role.child(b""),
                         Kind::Data(role) => role,
                         _ => Role::Any,
                     };
@@ -1199,6 +1208,16 @@ impl<'a> Copier<'a> {
                 other => format!("{} annotation", String::from_utf8_lossy(other)),
             }));
         }
+        // Flags Hidden (2) and NoView (32): never shown, only carried.
+        let flags = match dict.get(b"F").ok().and_then(|f| self.resolve(f)) {
+            Some((_, Object::Integer(f))) => *f,
+            _ => 0,
+        };
+        if flags & (2 | 32) != 0 && subtype != b"Popup" {
+            return Err(Some(
+                "annotation or form field a viewer never shows (hidden flag)".into(),
+            ));
+        }
         if COMMENTS.contains(&subtype.as_slice()) {
             // A pop-up is the window of the comment it belongs to.
             if subtype != b"Popup" {
@@ -1273,6 +1292,7 @@ impl<'a> Copier<'a> {
                     Object::Reference(id) => self.reference(*id, Kind::Annotation(page)),
                     _ => continue,
                 },
+                b"AP" => self.data(value, Role::Appearance, 0),
                 b"Kids" => match old.map(|o| self.field_depth(o)) {
                     Some(None) => {
                         self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));

@@ -52,7 +52,7 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 /// Every hand-made hostile PDF that is repaired rather than refused goes
 /// into the one pack: the allowlist's (make.py) and the damaged ones of
 /// hostile_inputs.rs (make_damaged.py).
-const FIXTURES: [&str; 15] = [
+const FIXTURES: [&str; 16] = [
     "indirect-actions.pdf",
     "popup-and-orphan-field.pdf",
     "attachment-indirect-subtype.pdf",
@@ -62,6 +62,7 @@ const FIXTURES: [&str; 15] = [
     "document-scripts.pdf",
     "self-references.pdf",
     "hidden-layer.pdf",
+    "hidden-annotation.pdf",
     "damaged-content.pdf",
     "damaged-form.pdf",
     "junk-before-header.pdf",
@@ -126,6 +127,8 @@ fn nothing_hidden_or_active_reaches_the_public_pack() {
         "NAMES-FILE-SECRET",
         "HIDDEN-LAYER-SECRET",
         "HIGHLIGHT-SECRET",
+        "HIDDEN-FIELD-SECRET",
+        "APPEARANCE-STASH-SECRET",
         "calc.exe",
         "cmd.exe",
         "server",
@@ -151,6 +154,7 @@ fn nothing_hidden_or_active_reaches_the_public_pack() {
         "Self references",
         "Deep outline and fields",
         "Visible layer text",
+        "Hidden annotation",
     ] {
         assert!(text.contains(line), "{line} is missing");
     }
@@ -202,6 +206,11 @@ fn what_was_left_out_is_named_per_document() {
         ("deep-nesting.pdf", "JavaScript action"),
         ("hidden-layer.pdf", "hidden by default on page 1"),
         ("hidden-layer.pdf", "comment"),
+        ("hidden-annotation.pdf", "hidden flag"),
+        (
+            "hidden-annotation.pdf",
+            "unknown entry /Stash in an image or drawing",
+        ),
     ];
     for (doc, what) in expect {
         let warning = warning_for(doc);

@@ -10,12 +10,16 @@
 //! nesting) and never fails: a page whose content cannot be read, or reads
 //! past the bounds, is `unknown`, and its stamps keep their usual places.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId};
 
 use super::geometry::{Geometry, Rect, inherited};
+
+/// Content streams already decoded, by object, each followed by a newline.
+pub type Decoded = HashMap<ObjectId, Vec<u8>>;
 
 /// Operators read per page, forms included, before giving up.
 const MAX_OPERATORS: usize = 1_000_000;
@@ -181,12 +185,21 @@ impl Bounds {
 
 /// Reads what each of a document's pages draws. Fonts are read once for
 /// the document.
-pub fn occupied(pdf: &PdfDocument, pages: &[ObjectId], geometries: &[Geometry]) -> Vec<Occupied> {
+///
+/// `decoded` holds content streams already decoded (by `repair`), each
+/// followed by a newline: they are read from there rather than inflated
+/// again.
+pub fn occupied(
+    pdf: &PdfDocument,
+    pages: &[ObjectId],
+    geometries: &[Geometry],
+    decoded: &Decoded,
+) -> Vec<Occupied> {
     let mut fonts = HashMap::new();
     pages
         .iter()
         .zip(geometries)
-        .map(|(&page, geometry)| occupied_page(pdf, page, geometry, &mut fonts))
+        .map(|(&page, geometry)| occupied_page(pdf, page, geometry, &mut fonts, decoded))
         .collect()
 }
 
@@ -195,6 +208,7 @@ fn occupied_page(
     page: ObjectId,
     geometry: &Geometry,
     fonts: &mut HashMap<usize, Rc<Font>>,
+    decoded: &Decoded,
 ) -> Occupied {
     let display = Matrix(geometry.upright_matrix()).invert();
     let Some(to_display) = display else {
@@ -211,12 +225,14 @@ fn occupied_page(
         painted: false,
         forms: Vec::new(),
         fonts: std::mem::take(fonts),
+        decoded,
+        font_names: Vec::new(),
         codes: Vec::new(),
         extent: Bounds::default(),
         near_edges: Vec::new(),
     };
     let resources = inherited(pdf, page, b"Resources").and_then(|r| dictionary(pdf, r));
-    let known = match page_content(pdf, page) {
+    let known = match page_content(pdf, page, decoded) {
         Some(content) => reader.run(&content, resources, State::default(), 0),
         None => false,
     };
@@ -231,24 +247,43 @@ fn occupied_page(
     }
 }
 
-/// The page's content streams, decoded and joined.
-fn page_content(pdf: &PdfDocument, page: ObjectId) -> Option<Vec<u8>> {
+/// The page's content streams, decoded and joined, each followed by a
+/// newline.
+fn page_content<'d>(
+    pdf: &PdfDocument,
+    page: ObjectId,
+    decoded: &'d Decoded,
+) -> Option<Cow<'d, [u8]>> {
     let dict = pdf.get_dictionary(page).ok()?;
+    // Decoded as lopdf would, only if it is (still) that stream.
+    let shared = |id: ObjectId| {
+        pdf.get_object(id).ok()?.as_stream().ok()?;
+        decoded.get(&id)
+    };
+    if let Ok(&Object::Reference(id)) = dict.get(b"Contents")
+        && let Some(data) = shared(id)
+    {
+        return Some(Cow::Borrowed(data));
+    }
     let contents = match dict.get(b"Contents") {
         Ok(c) => pdf.dereference(c).ok()?.1,
-        Err(_) => return Some(Vec::new()),
+        Err(_) => return Some(Cow::Borrowed(&[])),
     };
-    let mut all = Vec::new();
     let parts: &[Object] = match contents {
         Object::Array(parts) => parts,
         single => std::slice::from_ref(single),
     };
+    let mut all = Vec::new();
     for part in parts {
+        if let Some(data) = part.as_reference().ok().and_then(shared) {
+            all.extend_from_slice(data);
+            continue;
+        }
         let stream = pdf.dereference(part).ok()?.1.as_stream().ok()?;
         all.extend(stream.decompressed_content_with_limit(MAX_CONTENT).ok()?);
         all.push(b'\n');
     }
-    Some(all)
+    Some(Cow::Owned(all))
 }
 
 fn dictionary<'a>(pdf: &'a PdfDocument, object: &'a Object) -> Option<&'a Dictionary> {
@@ -396,30 +431,28 @@ impl Font {
 
     /// The string's advance in thousandths of an em (unscaled), and the
     /// number of single-byte spaces in it (for word spacing), and glyphs.
-    fn measure(&self, codes: &[u8]) -> (f32, usize, usize) {
+    fn measure(&self, codes: impl Iterator<Item = u8>) -> (f32, usize, usize) {
         if self.two_byte {
             let mut total = 0.0;
-            let glyphs = codes.len().div_ceil(2);
-            for pair in codes.chunks(2) {
-                let cid = u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0));
-                if let Some(&w) = self.dense.get(cid as usize) {
-                    total += w;
-                    continue;
+            let mut count = 0usize;
+            let mut high: Option<u8> = None;
+            // Pairs of codes; an odd last one is taken with a zero.
+            for code in codes {
+                count += 1;
+                match high.take() {
+                    None => high = Some(code),
+                    Some(h) => total += self.cid_width(u32::from(h) << 8 | u32::from(code)),
                 }
-                // Ranges are sorted by their first CID.
-                let after = self.ranges.partition_point(|r| r.0 <= cid);
-                let w = after
-                    .checked_sub(1)
-                    .map(|i| self.ranges[i])
-                    .filter(|r| cid <= r.1)
-                    .map_or(self.default, |r| r.2);
-                total += w;
             }
-            return (total, 0, glyphs);
+            if let Some(h) = high {
+                total += self.cid_width(u32::from(h) << 8);
+            }
+            return (total, 0, count.div_ceil(2));
         }
         let mut total = 0.0;
         let mut spaces = 0;
-        for &code in codes {
+        let mut count = 0usize;
+        for code in codes {
             let w = u32::from(code)
                 .checked_sub(self.first)
                 .and_then(|i| self.widths.get(i as usize))
@@ -428,8 +461,24 @@ impl Font {
                 .unwrap_or(self.default);
             total += w;
             spaces += usize::from(code == b' ');
+            count += 1;
         }
-        (total * self.unit, spaces, codes.len())
+        (total * self.unit, spaces, count)
+    }
+
+    /// A composite font's width of `cid`.
+    #[inline]
+    fn cid_width(&self, cid: u32) -> f32 {
+        if let Some(&w) = self.dense.get(cid as usize) {
+            return w;
+        }
+        // Ranges are sorted by their first CID.
+        let after = self.ranges.partition_point(|r| r.0 <= cid);
+        after
+            .checked_sub(1)
+            .map(|i| self.ranges[i])
+            .filter(|r| cid <= r.1)
+            .map_or(self.default, |r| r.2)
     }
 }
 
@@ -514,6 +563,9 @@ struct Reader<'a> {
     /// again.
     forms: Vec<ObjectId>,
     fonts: HashMap<usize, Rc<Font>>,
+    decoded: &'a Decoded,
+    /// Fonts set on this page: resources (by address), name, font.
+    font_names: Vec<(usize, Vec<u8>, Option<Rc<Font>>)>,
     /// A string's codes, decoded (reused from string to string).
     codes: Vec<u8>,
     extent: Bounds,
@@ -610,7 +662,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The font `name` of `resources`, remembered for the page (content
+    /// sets the same few fonts again and again).
     fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let key = resources.map_or(0, |r| r as *const Dictionary as usize);
+        if let Some((.., font)) = self
+            .font_names
+            .iter()
+            .find(|(r, n, _)| *r == key && n.as_slice() == name)
+        {
+            return font.clone();
+        }
+        let font = self.look_up_font(resources, name);
+        if self.font_names.len() < 64 {
+            self.font_names.push((key, name.to_vec(), font.clone()));
+        }
+        font
+    }
+
+    fn look_up_font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
         let pdf = self.pdf;
         let object = resources?
             .get(b"Font")
@@ -838,16 +908,13 @@ impl<'a> Reader<'a> {
             match operand {
                 Operand::Number(adjust) => cursor -= adjust / 1000.0 * size * scale,
                 Operand::String(raw, hex) => {
-                    let codes = &mut self.codes;
-                    if *hex {
-                        decode_hex(raw, codes);
+                    // Literal strings are measured as their escapes are
+                    // read, without being copied.
+                    let (units, spaces, glyphs) = if *hex {
+                        decode_hex(raw, &mut self.codes);
+                        measure(state.font.as_deref(), self.codes.iter().copied())
                     } else {
-                        decode_literal(raw, codes);
-                    }
-                    let codes = &self.codes;
-                    let (units, spaces, glyphs) = match &state.font {
-                        Some(font) => font.measure(codes),
-                        None => (codes.len() as f32 * UNKNOWN_WIDTH, 0, codes.len()),
+                        measure(state.font.as_deref(), LiteralCodes { raw, at: 0 })
                     };
                     let advance = (units / 1000.0 * size
                         + state.char_spacing * glyphs as f32
@@ -933,8 +1000,14 @@ impl<'a> Reader<'a> {
                     let r = corners(*x0, *y0, *x1, *y1);
                     inner.clip = Some(narrowed(state.clip, inner.ctm.bounds(r)));
                 }
-                let Ok(content) = stream.decompressed_content_with_limit(MAX_CONTENT) else {
-                    return false;
+                let decoded = self.decoded;
+                let content = match id.and_then(|id| decoded.get(&id)) {
+                    // Without the newline that follows it there.
+                    Some(data) => Cow::Borrowed(&data[..data.len() - 1]),
+                    None => match stream.decompressed_content_with_limit(MAX_CONTENT) {
+                        Ok(content) => Cow::Owned(content),
+                        Err(_) => return false,
+                    },
                 };
                 let own = get(b"Resources").and_then(|r| dictionary(pdf, r));
                 if let Some(id) = id {
@@ -963,15 +1036,30 @@ struct Lexer<'d> {
     at: usize,
 }
 
-fn is_white(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'\0')
-}
+const WHITE: u8 = 1;
+const DELIMITER: u8 = 2;
 
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+/// Each byte's class: white space, a delimiter, or regular (0).
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let white = b" \n\r\t\x0c\0";
+    let mut i = 0;
+    while i < white.len() {
+        classes[white[i] as usize] = WHITE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        classes[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    classes
+};
+
+#[inline]
+fn is_white(b: u8) -> bool {
+    CLASSES[b as usize] == WHITE
 }
 
 impl<'d> Lexer<'d> {
@@ -1042,32 +1130,38 @@ impl<'d> Lexer<'d> {
 
     /// A run of regular characters.
     fn word(&mut self) -> &'d [u8] {
+        let data = self.data;
         let start = self.at;
-        while self.at < self.data.len()
-            && !is_white(self.data[self.at])
-            && !is_delimiter(self.data[self.at])
-        {
-            self.at += 1;
-        }
-        &self.data[start..self.at]
+        let end = data[start.min(data.len())..]
+            .iter()
+            .position(|&b| CLASSES[b as usize] != 0)
+            .map_or(data.len(), |n| start + n);
+        self.at = end.max(start);
+        &data[start.min(data.len())..end.max(start.min(data.len()))]
     }
 
     /// A literal string's raw bytes, between its parentheses.
     fn literal(&mut self) -> &'d [u8] {
         let data = self.data;
-        self.at += 1;
-        let start = self.at;
+        let start = self.at + 1;
+        let mut at = start;
         let mut depth = 0usize;
-        while let Some(&b) = data.get(self.at) {
-            self.at += 1;
-            match b {
-                b'(' => depth += 1,
-                b')' if depth == 0 => return &data[start..self.at - 1],
-                b')' => depth -= 1,
-                b'\\' => self.at += 1,
-                _ => {}
+        while at < data.len() {
+            let b = data[at];
+            at += 1;
+            if b == b'\\' {
+                at += 1;
+            } else if b == b'(' {
+                depth += 1;
+            } else if b == b')' {
+                if depth == 0 {
+                    self.at = at;
+                    return &data[start..at - 1];
+                }
+                depth -= 1;
             }
         }
+        self.at = at;
         &data[start.min(data.len())..]
     }
 
@@ -1107,42 +1201,73 @@ impl<'d> Lexer<'d> {
     }
 }
 
-/// A literal string's bytes, escapes resolved, into `out`.
-fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
-    out.clear();
-    let mut at = 0;
-    while let Some(&b) = raw.get(at) {
-        at += 1;
-        if b != b'\\' {
-            out.push(b);
-            continue;
-        }
-        let Some(&e) = raw.get(at) else { break };
-        at += 1;
-        match e {
-            b'0'..=b'7' => {
-                let mut v = u32::from(e - b'0');
-                for _ in 0..2 {
-                    match raw.get(at) {
-                        Some(&d @ b'0'..=b'7') => {
-                            v = v * 8 + u32::from(d - b'0');
-                            at += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push(v as u8);
-            }
-            b'\r' => {
-                if raw.get(at) == Some(&b'\n') {
-                    at += 1;
-                }
-            }
-            b'\n' => {}
-            b'n' | b'r' | b't' | b'b' | b'f' => out.push(b' '),
-            other => out.push(other),
+/// A string's advance, spaces and glyphs (see [`Font::measure`]); a
+/// glyph of a string in no known font is [`UNKNOWN_WIDTH`] wide.
+fn measure(font: Option<&Font>, codes: impl Iterator<Item = u8>) -> (f32, usize, usize) {
+    match font {
+        Some(font) => font.measure(codes),
+        None => {
+            let count = codes.count();
+            (count as f32 * UNKNOWN_WIDTH, 0, count)
         }
     }
+}
+
+/// A literal string's bytes, escapes resolved, as they are read.
+struct LiteralCodes<'r> {
+    raw: &'r [u8],
+    at: usize,
+}
+
+impl Iterator for LiteralCodes<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        let raw = self.raw;
+        loop {
+            let &b = raw.get(self.at)?;
+            self.at += 1;
+            if b != b'\\' {
+                return Some(b);
+            }
+            // A backslash ending the string ends it.
+            let &e = raw.get(self.at)?;
+            self.at += 1;
+            return Some(match e {
+                b'0'..=b'7' => {
+                    let mut v = u32::from(e - b'0');
+                    for _ in 0..2 {
+                        match raw.get(self.at) {
+                            Some(&d @ b'0'..=b'7') => {
+                                v = v * 8 + u32::from(d - b'0');
+                                self.at += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    v as u8
+                }
+                // A line break escaped is no byte at all.
+                b'\r' => {
+                    if raw.get(self.at) == Some(&b'\n') {
+                        self.at += 1;
+                    }
+                    continue;
+                }
+                b'\n' => continue,
+                b'n' | b'r' | b't' | b'b' | b'f' => b' ',
+                other => other,
+            });
+        }
+    }
+}
+
+/// A literal string's bytes, escapes resolved, into `out`.
+#[cfg(test)]
+fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(LiteralCodes { raw, at: 0 });
 }
 
 /// A hex string's bytes into `out`.
@@ -1225,6 +1350,107 @@ mod tests {
         decode_hex(raw, &mut out);
         assert_eq!(out, b"H`");
         assert!(matches!(lexer.next(), Some(Token::Operator(b"Tj"))));
+    }
+
+    fn numbers(values: &[i64]) -> Object {
+        Object::Array(values.iter().map(|&n| Object::Integer(n)).collect())
+    }
+
+    /// A 200 x 200 page drawing `content`, with font /F1 (every code 500
+    /// thousandths wide, but "A" 1000) and form /Fm1, which draws form
+    /// /Fm2 moved 10 to the right; /Fm2 fills `5 170 10 10 re`.
+    fn page(content: &[u8]) -> (PdfDocument, ObjectId, ObjectId) {
+        use lopdf::{Stream, dictionary};
+        let mut pdf = PdfDocument::with_version("1.7");
+        let widths = (0..256)
+            .map(|c| Object::Integer(if c == 65 { 1000 } else { 500 }))
+            .collect::<Vec<_>>();
+        let font = pdf.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Test",
+            "FirstChar" => 0, "LastChar" => 255, "Widths" => widths,
+        });
+        let inner = pdf.add_object(Stream::new(
+            dictionary! { "Subtype" => "Form", "BBox" => numbers(&[0, 0, 200, 200]) },
+            b"5 170 10 10 re f".to_vec(),
+        ));
+        let outer = pdf.add_object(Stream::new(
+            dictionary! {
+                "Subtype" => "Form",
+                "Matrix" => numbers(&[1, 0, 0, 1, 10, 0]),
+                "Resources" => dictionary! { "XObject" => dictionary! { "Fm2" => inner } },
+            },
+            b"/Fm2 Do".to_vec(),
+        ));
+        let contents = pdf.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let pages = pdf.new_object_id();
+        let page = pdf.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages,
+            "MediaBox" => numbers(&[0, 0, 200, 200]),
+            "Contents" => contents,
+            "Resources" => dictionary! {
+                "Font" => dictionary! { "F1" => font },
+                "XObject" => dictionary! { "Fm1" => outer },
+            },
+        });
+        pdf.objects.insert(
+            pages,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        (pdf, page, contents)
+    }
+
+    #[test]
+    fn tricky_content_is_read_to_the_boxes_it_draws() {
+        // A string with escaped and nested parentheses and an octal escape
+        // ("a)b(c)A": 6 x 500 + 1000); a hex string with an odd last digit
+        // ("AA@"); a TJ array with an adjustment (the box spans the gap);
+        // an inline image whose data holds "EI" not standing alone; a
+        // nested form; a rectangle after them all.
+        let content = b"BT /F1 10 Tf 10 150 Td (a\\)b(c)\\101) Tj ET\n\
+            BT /F1 10 Tf 10 20 Td <41 41 4> Tj ET\n\
+            BT /F1 10 Tf 10 100 Td [(AA) -1000 (A)] TJ ET\n\
+            q 30 0 0 10 100 20 cm BI /W 4 /H 1 /BPC 8 /CS /G ID xEIx EIx\nEI Q\n\
+            /Fm1 Do\n\
+            0 0 1 rg 150 180 20 5 re f\n";
+        let (pdf, page, contents) = page(content);
+        let geometry = Geometry::of(&pdf, page);
+        let read = |decoded: &Decoded| occupied(&pdf, &[page], &[geometry], decoded).remove(0);
+        let found = read(&Decoded::new());
+        let expected = [
+            [9.75, 147.25, 50.25, 160.25],
+            [9.75, 17.25, 35.25, 30.25],
+            [99.75, 19.75, 130.25, 30.25],
+            [14.75, 169.75, 25.25, 180.25],
+            [149.75, 179.75, 170.25, 185.25],
+        ];
+        assert!(found.known);
+        let boxes: Vec<[f32; 4]> = found
+            .near_edges
+            .iter()
+            .map(|r| [r.x0, r.y0, r.x1, r.y1])
+            .collect();
+        assert_eq!(boxes.len(), expected.len(), "{boxes:?}");
+        for (got, want) in boxes.iter().zip(&expected) {
+            assert!(
+                got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-3),
+                "{boxes:?}"
+            );
+        }
+        let extent = found.extent.unwrap();
+        let extent = [extent.x0, extent.y0, extent.x1, extent.y1];
+        let want = [9.75, 17.25, 170.25, 185.25];
+        assert!(
+            extent.iter().zip(&want).all(|(g, w)| (g - w).abs() < 1e-3),
+            "{extent:?}"
+        );
+        // Content already decoded (by repair) reads the same.
+        let mut decoded = Decoded::new();
+        let mut shared = content.to_vec();
+        shared.push(b'\n');
+        decoded.insert(contents, shared);
+        assert_eq!(read(&decoded), found);
     }
 
     #[test]

@@ -23,8 +23,12 @@ const MAX_CHECKED_BYTES: usize = 512 << 20;
 /// Repairs the content streams of `pages` (all the document's pages, in
 /// order), and of the forms they draw, returning a warning for each page
 /// whose content was damaged.
-pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<String> {
+pub fn repair_page_contents(
+    pdf: &mut PdfDocument,
+    pages: &[ObjectId],
+) -> (Vec<String>, SharedContent) {
     let mut warnings = Vec::new();
+    let mut shared = SharedContent::default();
     // A stream shared by several pages is repaired once, with what the
     // first page using it left open.
     let mut repaired: HashMap<ObjectId, Repaired> = HashMap::new();
@@ -38,7 +42,7 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
         for &id in &streams {
             let outcome = match repaired.get(&id) {
                 Some(earlier) => *earlier,
-                None => repair_stream(pdf, id, &mut state, &mut budget),
+                None => repair_stream(pdf, id, &mut state, &mut budget, &mut shared),
             };
             repaired.insert(id, outcome);
             damage = damage.or(outcome.damage);
@@ -47,6 +51,7 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
         if let Some(damage) = damage {
             // Close what the cut left open, at the end of the page's content.
             if let Some(&last) = streams.last() {
+                shared.streams.remove(&last);
                 close(pdf, last, &state);
             }
             warnings.push(at(if kept {
@@ -65,9 +70,10 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
                 continue;
             }
             let mut state = State::default();
-            let outcome = repair_stream(pdf, id, &mut state, &mut budget);
+            let outcome = repair_stream(pdf, id, &mut state, &mut budget, &mut shared);
             repaired.insert(id, outcome);
             if let Some(damage) = outcome.damage {
+                shared.streams.remove(&id);
                 close(pdf, id, &state);
                 warnings.push(at(format!(
                     "the content of the form /{name} it shows was damaged ({}); what could be read is kept",
@@ -76,7 +82,37 @@ pub fn repair_page_contents(pdf: &mut PdfDocument, pages: &[ObjectId]) -> Vec<St
             }
         }
     }
-    warnings
+    (warnings, shared)
+}
+
+/// Content streams decoded here and left as they were, kept so that
+/// reading them again (for where the page draws, `clearance`) need not
+/// inflate them again. Only streams whose decoding is plainly the same as
+/// lopdf's are kept (no filter, or one `/FlateDecode` with no parameters,
+/// read as zlib data to its end), each followed by a newline, within
+/// [`MAX_SHARED_BYTES`].
+#[derive(Default)]
+pub struct SharedContent {
+    pub streams: HashMap<ObjectId, Vec<u8>>,
+    bytes: usize,
+}
+
+/// The most decoded content kept for sharing per document.
+const MAX_SHARED_BYTES: usize = 64 << 20;
+
+/// Whether `stream` decodes here exactly as lopdf decodes it.
+fn plainly_decoded(stream: &Stream) -> bool {
+    if stream.dict.has(b"DecodeParms") {
+        return false;
+    }
+    match stream.dict.get(b"Filter") {
+        Err(_) => true,
+        Ok(Object::Name(name)) => name == b"FlateDecode",
+        Ok(Object::Array(names)) => {
+            matches!(names.as_slice(), [Object::Name(name)] if name == b"FlateDecode")
+        }
+        Ok(_) => false,
+    }
 }
 
 /// What repairing one content stream found.
@@ -95,6 +131,7 @@ fn repair_stream(
     id: ObjectId,
     state: &mut State,
     budget: &mut usize,
+    shared: &mut SharedContent,
 ) -> Repaired {
     let unchecked = Repaired {
         damage: None,
@@ -106,7 +143,14 @@ fn repair_stream(
     if *budget == 0 {
         return unchecked;
     }
-    let decoded = decode(stream);
+    // Shared only if read as zlib data to its end (lopdf's fallback to
+    // raw deflate differs from ours).
+    let plain = plainly_decoded(stream);
+    let flate = plain && stream.dict.has(b"Filter");
+    let (decoded, shareable) = match flate.then(|| inflate_with(&stream.content, true)) {
+        Some(zlib) if zlib.damage.is_none() => (zlib, true),
+        _ => (decode(stream), plain && !flate),
+    };
     *budget = budget.saturating_sub(decoded.data.len());
     if decoded.damage == Some(Damage::TooLarge) {
         return unchecked;
@@ -120,6 +164,11 @@ fn repair_stream(
             scanned.end
         };
         replace(pdf, id, decoded.data[..cut].to_vec());
+    } else if shareable && shared.bytes + decoded.data.len() < MAX_SHARED_BYTES {
+        shared.bytes += decoded.data.len() + 1;
+        let mut data = decoded.data;
+        data.push(b'\n');
+        shared.streams.insert(id, data);
     }
     Repaired {
         damage,

@@ -155,7 +155,7 @@ pub fn open(
         .collect();
     // Repairing content decodes what the file holds: a panic there, too,
     // refuses the document rather than the build.
-    let repairs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let (repairs, decoded) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         super::repair::repair_page_contents(&mut pdf, &pages)
     }))
     .map_err(|_| {
@@ -167,13 +167,14 @@ pub fn open(
     // Where the report's own content lies, for placing the stamps clear of
     // it: read after repair, before the large streams are left in the file.
     let occupied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        super::clearance::occupied(&pdf, &pages, &geometries)
+        super::clearance::occupied(&pdf, &pages, &geometries, &decoded.streams)
     }))
     .map_err(|_| {
         fail(DocumentProblem::Damaged(
             "its page content could not be read".into(),
         ))
     })?;
+    drop(decoded);
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),

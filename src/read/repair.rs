@@ -498,14 +498,85 @@ struct Scanned {
     damage: Option<Damage>,
 }
 
-const OPERATORS: &[&[u8]] = &[
-    b"b", b"B", b"b*", b"B*", b"BDC", b"BI", b"BMC", b"BT", b"BX", b"c", b"cm", b"CS", b"cs", b"d",
-    b"d0", b"d1", b"Do", b"DP", b"EI", b"EMC", b"ET", b"EX", b"f", b"F", b"f*", b"G", b"g", b"gs",
-    b"h", b"i", b"ID", b"j", b"J", b"K", b"k", b"l", b"m", b"M", b"MP", b"n", b"q", b"Q", b"re",
-    b"RG", b"rg", b"ri", b"s", b"S", b"SC", b"sc", b"SCN", b"scn", b"sh", b"T*", b"Tc", b"Td",
-    b"TD", b"Tf", b"Tj", b"TJ", b"TL", b"Tm", b"Tr", b"Ts", b"Tw", b"Tz", b"v", b"w", b"W", b"W*",
-    b"y", b"'", b"\"",
-];
+/// The content operators of PDF 2.0 (a `match`: the compiler dispatches
+/// on length and bytes instead of comparing against each in turn).
+fn is_operator(token: &[u8]) -> bool {
+    matches!(
+        token,
+        b"b" | b"B"
+            | b"b*"
+            | b"B*"
+            | b"BDC"
+            | b"BI"
+            | b"BMC"
+            | b"BT"
+            | b"BX"
+            | b"c"
+            | b"cm"
+            | b"CS"
+            | b"cs"
+            | b"d"
+            | b"d0"
+            | b"d1"
+            | b"Do"
+            | b"DP"
+            | b"EI"
+            | b"EMC"
+            | b"ET"
+            | b"EX"
+            | b"f"
+            | b"F"
+            | b"f*"
+            | b"G"
+            | b"g"
+            | b"gs"
+            | b"h"
+            | b"i"
+            | b"ID"
+            | b"j"
+            | b"J"
+            | b"K"
+            | b"k"
+            | b"l"
+            | b"m"
+            | b"M"
+            | b"MP"
+            | b"n"
+            | b"q"
+            | b"Q"
+            | b"re"
+            | b"RG"
+            | b"rg"
+            | b"ri"
+            | b"s"
+            | b"S"
+            | b"SC"
+            | b"sc"
+            | b"SCN"
+            | b"scn"
+            | b"sh"
+            | b"T*"
+            | b"Tc"
+            | b"Td"
+            | b"TD"
+            | b"Tf"
+            | b"Tj"
+            | b"TJ"
+            | b"TL"
+            | b"Tm"
+            | b"Tr"
+            | b"Ts"
+            | b"Tw"
+            | b"Tz"
+            | b"v"
+            | b"w"
+            | b"W"
+            | b"W*"
+            | b"y"
+            | b"'"
+            | b"\""
+    )
+}
 
 fn is_white(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0')
@@ -582,7 +653,9 @@ fn scan(data: &[u8], state: &mut State) -> Scanned {
                     at += 1;
                 }
                 let token = &data[start..at];
-                if token.iter().all(|c| b"+-.0123456789".contains(c))
+                if token
+                    .iter()
+                    .all(|c| matches!(c, b'0'..=b'9' | b'+' | b'-' | b'.'))
                     || matches!(token, b"true" | b"false" | b"null")
                 {
                     continue;
@@ -592,7 +665,7 @@ fn scan(data: &[u8], state: &mut State) -> Scanned {
                 }
                 // An unknown operator is garbage (corrupt data often
                 // inflates to some), unless in a compatibility section.
-                if !OPERATORS.contains(&token) && state.compatibility == 0 {
+                if !is_operator(token) && state.compatibility == 0 {
                     return damaged(Damage::Garbage, last_good);
                 }
                 if token == b"BI" {

@@ -38,8 +38,7 @@ fn read_as_pdf(path: &Path) -> bool {
     }
 }
 
-/// The whole of `file` (`len` bytes long) and its BLAKE3 hash, hashed as it
-/// is read. A file too large, or one to be read as a PDF in which neither
+/// The whole of `file` (`len` bytes long) and its BLAKE3 hash. A file too large, or one to be read as a PDF in which neither
 /// the first nor the last megabyte holds any PDF structure, is refused
 /// before the rest is read.
 pub fn read_document(
@@ -82,27 +81,23 @@ pub fn read_document(
             size(MAX_DOCUMENT_BYTES)
         )));
     }
+    // Read straight into the document's buffer (no zeroed bounce buffer,
+    // no second copy), at most one byte past the limit: a file that grew
+    // while it was read is still bounded.
     let mut data = Vec::with_capacity(len as usize);
-    let mut hasher = blake3::Hasher::new();
-    let mut chunk = vec![0; 1 << 20];
-    loop {
-        let n = match file.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(unreadable(e)),
-        };
-        // A file that grew while it was read is still bounded.
-        if data.len() + n > MAX_DOCUMENT_BYTES as usize {
-            return Err(DocumentProblem::TooLarge(format!(
-                "it grew past the {} a document may be while it was read",
-                size(MAX_DOCUMENT_BYTES)
-            )));
-        }
-        hasher.update(&chunk[..n]);
-        data.extend_from_slice(&chunk[..n]);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut *file, MAX_DOCUMENT_BYTES + 1),
+        &mut data,
+    )
+    .map_err(unreadable)?;
+    if data.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(DocumentProblem::TooLarge(format!(
+            "it grew past the {} a document may be while it was read",
+            size(MAX_DOCUMENT_BYTES)
+        )));
     }
-    Ok((data, *hasher.finalize().as_bytes()))
+    let digest = *blake3::hash(&data).as_bytes();
+    Ok((data, digest))
 }
 
 fn read_at(file: &mut File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {

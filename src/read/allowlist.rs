@@ -888,12 +888,8 @@ impl<'a> Copier<'a> {
                 out.set(key.clone(), self.data(value, Role::Any, depth));
                 continue;
             }
-            if let Some(what) = data_key_removed(k) {
-                if k == b"A" || k == b"AA" || k == b"OpenAction" {
-                    self.note_actions(value);
-                } else {
-                    self.remove(what);
-                }
+            if data_key_removed(k).is_some() {
+                self.leave_out(k, value);
                 continue;
             }
             let allowed = match role.keys() {
@@ -913,6 +909,20 @@ impl<'a> Copier<'a> {
             out.set(key.clone(), self.data(value, child, depth));
         }
         out
+    }
+
+    /// Counts a key left out of a copy: the actions it held, by kind, or
+    /// what [`data_key_removed`] calls it.
+    fn leave_out(&mut self, key: &[u8], value: &Object) {
+        if matches!(key, b"A" | b"AA" | b"OpenAction") {
+            self.note_actions(value);
+        } else if let Some(what) = data_key_removed(key) {
+            self.remove(what);
+        }
+    }
+
+    fn field_too_deep(&mut self) {
+        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
     }
 
     /// Counts the actions of an `/A`, `/AA` or `/OpenAction` left out, by
@@ -980,10 +990,8 @@ impl<'a> Copier<'a> {
             if PAGE_KEYS.contains(&key.as_slice()) {
                 let copied = self.data(value, Role::Any, 0);
                 page.set(key.clone(), copied);
-            } else if key == b"AA" {
-                self.note_actions(value);
-            } else if let Some(what) = data_key_removed(key) {
-                self.remove(what);
+            } else if key == b"AA" || data_key_removed(key).is_some() {
+                self.leave_out(key, value);
             } else if !PAGE_KEYS_SILENT.contains(&key.as_slice()) {
                 self.remove(format!("page entry /{}", String::from_utf8_lossy(key)));
             }
@@ -1117,8 +1125,6 @@ impl<'a> Copier<'a> {
         };
         if let Some((filtered, true)) = strip_hidden(&data, &hidden) {
             self.remove("drawing on a layer hidden by default");
-            copy.dict.remove(b"Filter");
-            copy.dict.remove(b"DecodeParms");
             copy.set_plain_content(filtered);
             let _ = copy.compress();
             self.extents_out.remove(&new);
@@ -1255,11 +1261,7 @@ impl<'a> Copier<'a> {
                 || (markup && MARKUP_KEYS.contains(&k))
                 || (widget && FIELD_KEYS.contains(&k));
             if !allowed {
-                if k == b"AA" || k == b"A" {
-                    self.note_actions(value);
-                } else if let Some(what) = data_key_removed(k) {
-                    self.remove(what);
-                }
+                self.leave_out(k, value);
                 continue;
             }
             let copied = match k {
@@ -1284,7 +1286,7 @@ impl<'a> Copier<'a> {
                         self.field_reference(*id, page)
                     }
                     _ => {
-                        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                        self.field_too_deep();
                         continue;
                     }
                 },
@@ -1295,7 +1297,7 @@ impl<'a> Copier<'a> {
                 b"AP" => self.data(value, Role::Appearance, 0),
                 b"Kids" => match old.map(|o| self.field_depth(o)) {
                     Some(None) => {
-                        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                        self.field_too_deep();
                         continue;
                     }
                     _ => self.kids(value, page),
@@ -1374,11 +1376,7 @@ impl<'a> Copier<'a> {
         for (key, value) in dict.iter() {
             let k = key.as_slice();
             if !FIELD_KEYS.contains(&k) {
-                if k == b"AA" || k == b"A" {
-                    self.note_actions(value);
-                } else if let Some(what) = data_key_removed(k) {
-                    self.remove(what);
-                }
+                self.leave_out(k, value);
                 continue;
             }
             let copied = match k {
@@ -1388,12 +1386,12 @@ impl<'a> Copier<'a> {
                         self.reference(*id, Kind::Field)
                     }
                     _ => {
-                        self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                        self.field_too_deep();
                         continue;
                     }
                 },
                 b"Kids" => {
-                    self.remove(format!("form fields nested over {MAX_FIELD_DEPTH} deep"));
+                    self.field_too_deep();
                     continue;
                 }
                 _ => self.data(value, Role::Any, 0),
@@ -1572,9 +1570,6 @@ impl<'a> Copier<'a> {
                             let v = c.data(v, Role::Any, 0);
                             dict.set(key.to_vec(), v);
                         }
-                    }
-                    if src.has(b"SE") {
-                        // A link into the structure tree, which is not carried.
                     }
                     c.objects.insert(e.new, Object::Dictionary(dict));
                 }

@@ -88,7 +88,7 @@ pub fn open(
     // down with it.
     let kind = super::convert::Kind::of(&document.path);
     let mut warnings = Vec::new();
-    let converted = std::panic::catch_unwind(|| match kind {
+    let converted = guarded("the file could not be read", || match kind {
         None if super::office::is_office(&document.path) => {
             super::office::to_pdf(&data, &document.path).map(|pdf| Some((pdf, Vec::new())))
         }
@@ -98,24 +98,18 @@ pub fn open(
         }
         _ => Ok(None),
     })
-    .unwrap_or_else(|_| {
-        Err(DocumentProblem::Damaged(
-            "the file could not be read".into(),
-        ))
-    })
+    .and_then(|converted| converted)
     .map_err(fail)?
     .map(|(pdf, image_warnings)| {
         warnings.extend(image_warnings);
         pdf
     });
     let pdf_bytes = converted.as_deref().unwrap_or(&data);
-    let parsed =
-        std::panic::catch_unwind(|| parse(pdf_bytes, password.as_deref())).unwrap_or_else(|_| {
-            Err(DocumentProblem::Damaged(
-                "the file could not be parsed".into(),
-            ))
-        });
-    let (mut pdf, headerless) = parsed.map_err(fail)?;
+    let (mut pdf, headerless) = guarded("the file could not be parsed", || {
+        parse(pdf_bytes, password.as_deref())
+    })
+    .and_then(|parsed| parsed)
+    .map_err(fail)?;
     if headerless {
         warnings.push(
             "it has no valid %PDF- header at its start; it was read as viewers read it, from the objects it holds"
@@ -155,25 +149,17 @@ pub fn open(
         .collect();
     // Repairing content decodes what the file holds: a panic there, too,
     // refuses the document rather than the build.
-    let (repairs, decoded) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let (repairs, decoded) = guarded("its page content could not be read", || {
         super::repair::repair_page_contents(&mut pdf, &pages)
-    }))
-    .map_err(|_| {
-        fail(DocumentProblem::Damaged(
-            "its page content could not be read".into(),
-        ))
-    })?;
+    })
+    .map_err(fail)?;
     warnings.extend(repairs);
     // Where the report's own content lies, for placing the stamps clear of
     // it: read after repair, before the large streams are left in the file.
-    let occupied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let occupied = guarded("its page content could not be read", || {
         super::clearance::occupied(&pdf, &pages, &geometries, &decoded.streams)
-    }))
-    .map_err(|_| {
-        fail(DocumentProblem::Damaged(
-            "its page content could not be read".into(),
-        ))
-    })?;
+    })
+    .map_err(fail)?;
     drop(decoded);
     let extents = match converted {
         Some(_) => super::extent::Extents::new(),
@@ -181,14 +167,10 @@ pub fn open(
     };
     // Only what may enter a public pack goes on from here. A panic while
     // copying refuses the document, not the build.
-    let admitted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let admitted = guarded("its pages could not be copied", || {
         super::allowlist::admit(&pdf, &pages, &geometries, extents, &document.publish)
-    }))
-    .map_err(|_| {
-        fail(DocumentProblem::Damaged(
-            "its pages could not be copied".into(),
-        ))
-    })?
+    })
+    .map_err(fail)?
     .map_err(|refusal| match refusal {
         super::allowlist::Refusal::HiddenLayerInseparable { page } => {
             fail(DocumentProblem::HiddenLayerInseparable(page))
@@ -211,6 +193,14 @@ pub fn open(
 
 /// The document in `data`, and whether it lacked a usable header and was
 /// read from its objects alone.
+/// Runs one stage of reading a hostile file: a panic in a decoder, the
+/// parser or our own reading refuses the document, saying `problem`, rather
+/// than taking the build down.
+fn guarded<T>(problem: &str, stage: impl FnOnce() -> T) -> Result<T, DocumentProblem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(stage))
+        .map_err(|_| DocumentProblem::Damaged(problem.into()))
+}
+
 fn parse(data: &[u8], password: Option<&str>) -> Result<(PdfDocument, bool), DocumentProblem> {
     if !looks_like_pdf(data) {
         return Err(DocumentProblem::NotPdf);

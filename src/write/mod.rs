@@ -58,23 +58,58 @@ pub fn write_atomically_with(
     let mut builder = tempfile::Builder::new();
     let prefix = temp::prefix();
     builder.prefix(&prefix).suffix(temp::SUFFIX);
-    // A temporary file is private (0600); the pack is not. It gets the
-    // mode of the file it replaces, or the usual one for a new file
-    // (0666 less the umask, 0644 as a rule).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
-    let _removed_on_signal = temp::Registered::new(temp.path());
-    write(temp.as_file_mut()).map_err(|e| fail(e.to_string()))?;
+    // A temporary file is private (0600) as a rule; the pack is not. It
+    // gets the mode of the file it replaces, or the usual one for a new
+    // file (0666 less the umask, 0644 as a rule).
+    let mode = file_mode(path);
+    // The name is registered for removal on a signal before the file is
+    // made, so an interruption at any moment leaves nothing behind.
+    let mut temp = builder
+        .make_in(dir, |name| {
+            let registered = temp::Registered::new(name);
+            let file = create_new(name, mode)?;
+            Ok(Registering { file, registered })
+        })
+        .map_err(|e| fail(e.to_string()))?;
+    write(&mut temp.as_file_mut().file).map_err(|e| fail(e.to_string()))?;
     if durability == Durability::Synced {
-        temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+        temp.as_file().file.sync_all().map_err(|e| fail(e.to_string()))?;
     }
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
+}
+
+/// A temporary file being written, registered for removal on a signal
+/// for as long as it lives.
+struct Registering {
+    file: File,
+    #[allow(dead_code, reason = "held for its Drop")]
+    registered: temp::Registered,
+}
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+fn file_mode(_: &Path) -> u32 {
+    0o666
+}
+
+/// Makes a new file at `name`, failing if anything is there already.
+fn create_new(name: &Path, mode: u32) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    options.open(name)
 }
 
 /// Whether the file at `path` may be replaced: it does not exist, or it

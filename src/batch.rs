@@ -8,7 +8,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::{Input, Pack};
+use crate::model::{Edition, Input, Pack};
 use crate::printable::printable_path;
 use crate::write::clash::Inputs;
 use crate::{BuildError, config, write};
@@ -16,8 +16,13 @@ use crate::{BuildError, config, write};
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
-    /// Where outputs go; `None` puts each beside its pack file.
+    /// Where public editions go; `None` puts each beside its pack file.
     pub out_dir: Option<PathBuf>,
+    /// Where members' editions go; `None` puts each beside its pack file.
+    /// Never `out_dir` unless the clerk names it: that may be published.
+    pub members_out_dir: Option<PathBuf>,
+    /// The editions built of each pack, in order.
+    pub editions: Vec<Edition>,
     /// Where build records go; `None` puts each in a `.agendapack` folder
     /// beside its pack file, out of what gets published.
     pub state_dir: Option<PathBuf>,
@@ -44,6 +49,7 @@ pub enum Status {
 pub struct PackResult {
     #[serde(serialize_with = "lossy_path")]
     pub pack: PathBuf,
+    pub edition: Edition,
     pub status: Status,
     #[serde(serialize_with = "lossy_path")]
     pub output: PathBuf,
@@ -135,15 +141,16 @@ fn is_pack_file(path: &Path) -> Result<bool, crate::files::InputError> {
     })
 }
 
-/// Where a pack found under `dir` is written: beside its pack file, or
-/// under `out_dir` at the same relative path (`dir/a/pack.toml` →
-/// `out_dir/a/pack.pdf`).
-pub fn output_for(pack: &Path, dir: &Path, out_dir: Option<&Path>) -> PathBuf {
+/// Where an edition of a pack found under `dir` is written: beside its
+/// pack file, or under `out_dir` at the same relative path
+/// (`dir/a/pack.toml` → `out_dir/a/pack.pdf`), with the edition's name
+/// (`pack-members-not-for-publication.pdf`).
+pub fn output_for(pack: &Path, dir: &Path, out_dir: Option<&Path>, edition: Edition) -> PathBuf {
     match out_dir {
-        None => config::default_output(pack),
+        None => config::default_output(pack, edition),
         Some(out) => {
             let relative = pack.strip_prefix(dir).unwrap_or(pack);
-            out.join(relative).with_extension("pdf")
+            config::default_output(&out.join(relative), edition)
         }
     }
 }
@@ -153,9 +160,12 @@ pub fn output_for(pack: &Path, dir: &Path, out_dir: Option<&Path>) -> PathBuf {
 /// `dir/a/.agendapack/pack.toml.build`), or under `state_dir` at the pack
 /// file's relative path (`state_dir/a/pack.toml.build`). Never beside the
 /// output, which may be a folder that is published.
-pub fn record_path(pack: &Path, dir: &Path, state_dir: Option<&Path>) -> PathBuf {
+pub fn record_path(pack: &Path, dir: &Path, state_dir: Option<&Path>, edition: Edition) -> PathBuf {
     let mut name = pack.file_name().unwrap_or_default().to_owned();
-    name.push(".build");
+    name.push(match edition {
+        Edition::Public => ".build",
+        Edition::Members => ".members.build",
+    });
     match state_dir {
         None => pack
             .parent()
@@ -191,11 +201,15 @@ struct Record {
     output: String,
 }
 
-/// A hash of everything that shapes a pack: agendapack's version, the
-/// shipped fonts, the pack file, every document and front-sheet image
-/// (BLAKE3: several times faster than SHA-256 here, and as collision-proof).
-pub fn inputs_hash(pack: &Pack) -> std::io::Result<String> {
+/// A hash of everything that shapes an edition of a pack: agendapack's
+/// version, the shipped fonts, the pack file, every document of the
+/// edition and front-sheet image (BLAKE3: several times faster than
+/// SHA-256 here, and as collision-proof). The public edition's hash reads
+/// no exempt document.
+pub fn inputs_hash(pack: &Pack, edition: Edition) -> std::io::Result<String> {
+    let pack = &pack.for_edition(edition);
     let mut hash = blake3::Hasher::new();
+    hash.update(format!("{edition:?}").as_bytes());
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     hash.update(crate::render::text::FONT_DIGEST_INPUT.0);
     hash.update(crate::render::text::FONT_DIGEST_INPUT.1);
@@ -212,6 +226,7 @@ pub fn inputs_hash(pack: &Pack) -> std::io::Result<String> {
 
 /// Where one pack of a batch goes, and everything the batch reads.
 pub struct Target<'a> {
+    pub edition: Edition,
     pub output: PathBuf,
     pub record: PathBuf,
     /// The inputs of every pack of the batch, none of which may be written.
@@ -228,12 +243,14 @@ pub fn build_one(
 ) -> PackResult {
     let started = Instant::now();
     let Target {
+        edition,
         output,
         record,
         inputs,
     } = target;
     let mut result = PackResult {
         pack: pack_path.to_path_buf(),
+        edition: *edition,
         status: Status::Failed,
         output: output.to_path_buf(),
         pages: None,
@@ -246,7 +263,7 @@ pub fn build_one(
         for written in [output, record] {
             inputs.check(pack_path, written).map_err(|e| describe(&e))?;
         }
-        let hash = inputs_hash(pack).map_err(|e| format!("cannot read an input: {e}"))?;
+        let hash = inputs_hash(pack, *edition).map_err(|e| format!("cannot read an input: {e}"))?;
         let wanted = output.to_string_lossy();
         if !options.force
             && let Ok(text) = std::fs::read_to_string(record)
@@ -257,7 +274,7 @@ pub fn build_one(
         {
             return Ok((Status::Skipped, previous.pages, Vec::new()));
         }
-        let built = crate::build(pack).map_err(|e| describe(&e))?;
+        let built = crate::build(pack, *edition).map_err(|e| describe(&e))?;
         let bytes = built
             .write(output, options.durability)
             .map_err(|e| describe(&e))?;
@@ -343,13 +360,26 @@ pub fn run(
                 Err(_) => inputs.add(path, &[Input::pack_file(path)]),
             }
         }
-        packs
-            .par_iter()
+        let jobs: Vec<(&PathBuf, &Result<Pack, String>, Edition)> = packs
+            .iter()
             .zip(&loaded)
-            .map(|(pack, loaded)| {
+            .flat_map(|(pack, loaded)| {
+                options
+                    .editions
+                    .iter()
+                    .map(move |&edition| (pack, loaded, edition))
+            })
+            .collect();
+        jobs.into_par_iter()
+            .map(|(pack, loaded, edition)| {
+                let out_dir = match edition {
+                    Edition::Public => options.out_dir.as_deref(),
+                    Edition::Members => options.members_out_dir.as_deref(),
+                };
                 let target = Target {
-                    output: output_for(pack, dir, options.out_dir.as_deref()),
-                    record: record_path(pack, dir, options.state_dir.as_deref()),
+                    edition,
+                    output: output_for(pack, dir, out_dir, edition),
+                    record: record_path(pack, dir, options.state_dir.as_deref(), edition),
                     inputs: &inputs,
                 };
                 let result = build_one(

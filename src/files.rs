@@ -115,3 +115,27 @@ pub fn read_pack_file(path: &Path) -> Result<String, InputError> {
     let data = read_regular(path, Some(PACK_FILE_LIMIT))?;
     String::from_utf8(data).map_err(|e| InputError::NotUtf8(e.utf8_error().valid_up_to()))
 }
+
+/// What makes two paths the same file: device and inode where there are
+/// such, so hard and symbolic links are caught, else the canonical path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileIdentity {
+    Inode(u64, u64),
+    Path(std::path::PathBuf),
+}
+
+impl FileIdentity {
+    /// The identity of the file at `path`, if it can be read.
+    pub fn of(path: &Path) -> Option<FileIdentity> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(path).ok()?;
+            Some(FileIdentity::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(path).ok().map(FileIdentity::Path)
+        }
+    }
+}

@@ -9,7 +9,7 @@
 //! use std::path::Path;
 //!
 //! let pack = agendapack::config::load(Path::new("packs/example/pack.toml"))?;
-//! let built = agendapack::build(&pack)?;
+//! let built = agendapack::build(&pack, agendapack::model::Edition::Public)?;
 //! println!("{} pages", built.plan.total_pages);
 //! built.write(Path::new("pack.pdf"), agendapack::write::Durability::Written)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -19,6 +19,7 @@ pub mod assemble;
 pub mod batch;
 pub mod config;
 pub mod error;
+pub mod exempt;
 pub mod files;
 pub mod model;
 pub mod plan;
@@ -29,25 +30,33 @@ pub mod timing;
 pub mod write;
 
 pub use error::{BuildError, DocumentError};
-use model::Pack;
+use model::{Edition, Pack};
 use plan::PagePlan;
 use read::source::{self, SourceDocument};
 use render::layout::FrontMatter;
 use render::text::Fonts;
 use render::{Pictures, VisibleSize};
 
-/// A pack ready to draw: documents opened, front matter laid out, pages
-/// planned. What `check` and `plan` stop at.
+/// One edition of a pack ready to draw: its documents opened, front matter
+/// laid out, pages planned. What `check` and `plan` stop at.
 pub struct Prepared {
+    /// The pack as the edition holds it (see [`Pack::for_edition`]).
+    pub pack: Pack,
     pub plan: PagePlan,
+    /// Every file of the whole pack, which writing must not replace.
+    inputs: write::clash::Inputs,
     pub front: FrontMatter,
     sources: Vec<Vec<SourceDocument>>,
     pictures: Pictures,
     fonts: Fonts,
 }
 
-/// Opens every document and plans the pages.
-pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
+/// Opens every document of `edition` and plans its pages. Nothing outside
+/// the edition is opened: the public edition never reads an exempt
+/// document.
+pub fn prepare(whole: &Pack, edition: Edition) -> Result<Prepared, BuildError> {
+    let inputs = write::clash::Inputs::of(whole);
+    let pack = &whole.for_edition(edition);
     let mut stages = timing::Stages::start();
     // The notice and agenda are laid out while the documents are read: the
     // layout does not depend on them, only the page ranges printed in it do.
@@ -69,6 +78,8 @@ pub fn prepare(pack: &Pack) -> Result<Prepared, BuildError> {
         .collect();
     let plan = PagePlan::new(pack, front.pages.len(), &counts);
     Ok(Prepared {
+        pack: pack.clone(),
+        inputs,
         plan,
         front,
         sources,
@@ -95,14 +106,16 @@ pub struct Built {
     pub saved_bytes: u64,
 }
 
-/// Builds the pack in memory.
-pub fn build(pack: &Pack) -> Result<Built, BuildError> {
-    finish(pack, prepare(pack)?)
+/// Builds one edition of the pack in memory.
+pub fn build(pack: &Pack, edition: Edition) -> Result<Built, BuildError> {
+    finish(prepare(pack, edition)?)
 }
 
 /// Draws and merges a prepared pack.
-pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
+pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
     let Prepared {
+        pack,
+        inputs,
         plan,
         front,
         mut sources,
@@ -110,6 +123,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
         fonts,
     } = prepared;
     let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
+    let pack = &pack;
     let id = build_id(pack, &sources);
     // What each report page shows, and what it draws, taken before the
     // reports move on to be made ready.
@@ -150,7 +164,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     let mut stages = timing::Stages::start();
     // Our pages are drawn while the reports are made ready to merge.
     let (rendered, reports) = rayon::join(
-        || render::render(&fonts, &pictures, &front, &plan, &report_page),
+        || render::render(pack, &fonts, &pictures, &front, &plan, &report_page),
         || assemble::ready(pack, sources),
     );
     let rendered = rendered?;
@@ -168,7 +182,7 @@ pub fn finish(pack: &Pack, prepared: Prepared) -> Result<Built, BuildError> {
     )?;
     Ok(Built {
         document: assembled.document,
-        inputs: write::clash::Inputs::of(pack),
+        inputs,
         source: pack.source.clone(),
         extents: assembled.extents,
         plan,
@@ -206,6 +220,7 @@ fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>]) -> [u8; 16] {
     let mut hash = blake3::Hasher::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     hash.update(&pack.digest);
+    hash.update(format!("{:?}", pack.edition()).as_bytes());
     for source in sources.iter().flatten() {
         hash.update(&source.digest);
     }

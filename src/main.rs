@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use agendapack::batch::BatchOptions;
 use agendapack::config::{self, PackFileError};
+use agendapack::model::Edition;
 use agendapack::printable::{printable, printable_lines, printable_path};
 use agendapack::{BuildError, write};
 
@@ -25,10 +26,20 @@ enum Command {
     Build {
         /// The pack file (TOML), or a folder of pack files.
         pack: PathBuf,
-        /// With a folder: write the packs under OUT_DIR, at the pack files'
-        /// relative paths [default: beside each pack file].
+        /// Which edition to build: `public` (every document not exempt),
+        /// `members` (every document, exempt pages numbered E1, E2, ...), or
+        /// `both`.
+        #[arg(long, value_enum, default_value_t = EditionArg::Public)]
+        edition: EditionArg,
+        /// With a folder: write the public packs under OUT_DIR, at the pack
+        /// files' relative paths [default: beside each pack file].
         #[arg(long)]
         out_dir: Option<PathBuf>,
+        /// With a folder: write the members' editions under
+        /// MEMBERS_OUT_DIR [default: beside each pack file; required with
+        /// --out-dir, which is where public packs go].
+        #[arg(long)]
+        members_out_dir: Option<PathBuf>,
         /// With a folder: keep build records under STATE_DIR, at the pack
         /// files' relative paths [default: a .agendapack folder beside each
         /// pack file].
@@ -69,6 +80,23 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EditionArg {
+    Public,
+    Members,
+    Both,
+}
+
+impl EditionArg {
+    fn editions(self) -> Vec<Edition> {
+        match self {
+            EditionArg::Public => vec![Edition::Public],
+            EditionArg::Members => vec![Edition::Members],
+            EditionArg::Both => Edition::ALL.to_vec(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -91,7 +119,9 @@ fn main() -> ExitCode {
         Command::Build {
             pack,
             output,
+            edition,
             out_dir,
+            members_out_dir,
             state_dir,
             jobs,
             force,
@@ -105,8 +135,24 @@ fn main() -> ExitCode {
                 write::Durability::Written
             };
             if pack.is_dir() {
+                let editions = edition.editions();
+                // A folder given for the public packs may be the one that is
+                // published: the members' editions go there only if named.
+                if out_dir.is_some()
+                    && members_out_dir.is_none()
+                    && editions.contains(&Edition::Members)
+                {
+                    eprintln!(
+                        "error: --out-dir is where the public packs go; give the members' \
+                         editions their own folder with --members-out-dir (it may be the \
+                         same folder, if that is what you mean); nothing was written"
+                    );
+                    return ExitCode::from(2);
+                }
                 let options = agendapack::batch::BatchOptions {
                     out_dir,
+                    members_out_dir,
+                    editions,
                     state_dir,
                     jobs: jobs.unwrap_or_else(|| {
                         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -116,7 +162,17 @@ fn main() -> ExitCode {
                 };
                 return batch(&pack, &options, format, quiet);
             }
-            build(&pack, output, durability, quiet)
+            if output.is_some() && edition == EditionArg::Both {
+                eprintln!(
+                    "error: -o names one file, and --edition both makes two; build each \
+                     edition with its own -o, or leave -o out; nothing was written"
+                );
+                return ExitCode::from(2);
+            }
+            edition
+                .editions()
+                .into_iter()
+                .try_for_each(|e| build(&pack, e, output.clone(), durability, quiet))
         }
         Command::Check { pack } => check(&pack),
         Command::Plan { pack, format } => plan(&pack, format),
@@ -200,6 +256,7 @@ fn load(pack: &Path) -> Result<agendapack::model::Pack, BuildError> {
 
 fn build(
     pack_path: &Path,
+    edition: Edition,
     output: Option<PathBuf>,
     durability: write::Durability,
     quiet: bool,
@@ -207,10 +264,10 @@ fn build(
     let mut stages = agendapack::timing::Stages::start();
     let pack = load(pack_path)?;
     stages.done("read pack file");
-    let output = output.unwrap_or_else(|| config::default_output(pack_path));
+    let output = output.unwrap_or_else(|| config::default_output(pack_path, edition));
     // Refused before the work of building, and checked again at writing.
     write::clash::Inputs::of(&pack).check(pack_path, &output)?;
-    let built = agendapack::build(&pack)?;
+    let built = agendapack::build(&pack, edition)?;
     let mut stages = agendapack::timing::Stages::start();
     let size = built.write(&output, durability)?;
     stages.done("write file");
@@ -219,14 +276,35 @@ fn build(
     }
     if !quiet {
         let plan = &built.plan;
+        let exempt = match edition {
+            Edition::Public => String::new(),
+            Edition::Members => format!(
+                ", {} exempt (E1 - E{})",
+                plan.exempt_pages, plan.exempt_pages
+            ),
+        };
+        let documents: usize = pack
+            .items
+            .iter()
+            .flat_map(|i| &i.documents)
+            .filter(|d| edition.includes(d))
+            .count();
+        let left_out: usize =
+            pack.items.iter().map(|i| i.documents.len()).sum::<usize>() - documents;
         println!(
-            "Wrote {}: {} pages ({} front matter, {} numbered), {} items, {} documents, {}",
+            "Wrote the {} edition {}: {} pages ({} front matter, {} numbered{exempt}), {} items, {} documents{}, {}",
+            edition.name(),
             printable_path(&output),
             plan.total_pages,
             plan.front_matter_pages,
             plan.printed_pages,
             pack.items.len(),
-            pack.items.iter().map(|i| i.documents.len()).sum::<usize>(),
+            documents,
+            if left_out > 0 {
+                format!(" ({left_out} exempt left out)")
+            } else {
+                String::new()
+            },
             megabytes(size),
         );
         if built.shared_streams > 0 {
@@ -276,16 +354,22 @@ fn batch(dir: &Path, options: &BatchOptions, format: Format, quiet: bool) -> Exi
     let line = |r: &PackResult| -> String {
         match r.status {
             Status::Built => format!(
-                "built   {} -> {} ({} pages, {:.1} s)",
+                "built   {} ({}) -> {} ({} pages, {:.1} s)",
                 printable_path(&r.pack),
+                r.edition.name(),
                 printable_path(&r.output),
                 r.pages.unwrap_or(0),
                 r.seconds
             ),
-            Status::Skipped => format!("skipped {} (unchanged)", printable_path(&r.pack)),
-            Status::Failed => format!(
-                "failed  {}: {}",
+            Status::Skipped => format!(
+                "skipped {} ({}, unchanged)",
                 printable_path(&r.pack),
+                r.edition.name()
+            ),
+            Status::Failed => format!(
+                "failed  {} ({}): {}",
+                printable_path(&r.pack),
+                r.edition.name(),
                 printable_lines(r.error.as_deref().unwrap_or("unknown error"))
             ),
         }
@@ -363,24 +447,55 @@ fn megabytes(bytes: u64) -> String {
 
 fn check(pack_path: &Path) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
-    let prepared = agendapack::prepare(&pack)?;
+    // Every document is opened: the members' edition holds them all.
+    let members = agendapack::prepare(&pack, Edition::Members)?;
+    let public = pack.for_edition(Edition::Public);
     let documents: usize = pack.items.iter().map(|i| i.documents.len()).sum();
-    println!(
-        "{}: OK: {} items, {} documents, {} pages would be built",
-        printable_path(pack_path),
-        pack.items.len(),
-        documents,
-        prepared.plan.total_pages
-    );
+    let exempt = documents
+        - public
+            .items
+            .iter()
+            .map(|i| i.documents.len())
+            .sum::<usize>();
+    let public_pages = if exempt == 0 {
+        members.plan.total_pages
+    } else {
+        agendapack::prepare(&pack, Edition::Public)?
+            .plan
+            .total_pages
+    };
+    if exempt == 0 {
+        println!(
+            "{}: OK: {} items, {} documents, {} pages would be built",
+            printable_path(pack_path),
+            pack.items.len(),
+            documents,
+            public_pages
+        );
+    } else {
+        println!(
+            "{}: OK: {} items, {} documents ({} exempt), {} pages would be built in the public \
+             edition and {} in the members'",
+            printable_path(pack_path),
+            pack.items.len(),
+            documents,
+            exempt,
+            public_pages,
+            members.plan.total_pages
+        );
+    }
     Ok(())
 }
 
 fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
-    let prepared = agendapack::prepare(&pack)?;
-    let plan = &prepared.plan;
+    let public = agendapack::prepare(&pack, Edition::Public)?;
+    let members = agendapack::prepare(&pack, Edition::Members)?;
+    let plan = &public.plan;
     match format {
         Format::Json => {
+            // The public edition's map at the top, as before editions;
+            // each edition's under `editions`.
             let json = serde_json::json!({
                 "pack": pack_path.to_string_lossy(),
                 "meeting": {
@@ -392,6 +507,10 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
                 "printed_pages": plan.printed_pages,
                 "total_pages": plan.total_pages,
                 "items": plan.items,
+                "editions": {
+                    "public": &public.plan,
+                    "members": &members.plan,
+                },
             });
             println!(
                 "{}",
@@ -399,34 +518,80 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
             );
         }
         Format::Text => {
-            println!(
-                "{} \u{2013} {}: {} pages ({} front matter, {} numbered)",
-                printable(&pack.meeting.body),
-                pack.meeting.date.long(),
-                plan.total_pages,
-                plan.front_matter_pages,
-                plan.printed_pages
-            );
-            println!("{:>4}  {:<9}  Title", "Item", "Pages");
-            for item in &plan.items {
-                let pages = item.pages.map(|r| r.to_string()).unwrap_or_default();
-                println!(
-                    "{:>4}  {:<9}  {}",
-                    item.number,
-                    pages,
-                    printable(&item.title)
-                );
-                for doc in &item.documents {
-                    println!(
-                        "{:>4}  {:<9}    {} ({})",
-                        "",
-                        doc.pages.to_string(),
-                        printable(&doc.title),
-                        printable(&doc.path)
-                    );
-                }
+            let has_exempt =
+                members.plan.exempt_pages > 0 || pack.items.iter().any(|i| i.exempt.is_some());
+            print_plan(&pack, &public.plan, has_exempt);
+            if has_exempt {
+                println!();
+                print_plan(&pack, &members.plan, has_exempt);
             }
         }
     }
     Ok(())
+}
+
+fn print_plan(pack: &agendapack::model::Pack, plan: &agendapack::plan::PagePlan, editions: bool) {
+    let edition = if editions {
+        format!(" \u{2013} {} edition", plan.edition.name())
+    } else {
+        String::new()
+    };
+    let exempt = if plan.exempt_pages > 0 {
+        format!(", {} exempt", plan.exempt_pages)
+    } else {
+        String::new()
+    };
+    println!(
+        "{} \u{2013} {}{edition}: {} pages ({} front matter, {} numbered{exempt})",
+        printable(&pack.meeting.body),
+        pack.meeting.date.long(),
+        plan.total_pages,
+        plan.front_matter_pages,
+        plan.printed_pages
+    );
+    println!("{:>4}  {:<16}  Title", "Item", "Pages");
+    for item in &plan.items {
+        let pages = match (item.pages, item.exempt_pages) {
+            (Some(p), Some(e)) => format!("{p}, {e}"),
+            (Some(p), None) => p.to_string(),
+            (None, Some(e)) => e.to_string(),
+            (None, None) => String::new(),
+        };
+        println!(
+            "{:>4}  {:<16}  {}",
+            item.number,
+            pages,
+            printable(&item.title)
+        );
+        if let Some(exempt) = &item.exempt {
+            println!("{:>4}  {:<16}    exempt: {exempt}", "", "");
+        }
+        for doc in &item.documents {
+            let exempt = doc
+                .exempt
+                .as_ref()
+                .map(|e| format!(", exempt: {e}"))
+                .unwrap_or_default();
+            println!(
+                "{:>4}  {:<16}    {} ({}){exempt}",
+                "",
+                doc.pages.to_string(),
+                printable(&doc.title),
+                printable(&doc.path)
+            );
+        }
+        if item.withheld_documents > 0 {
+            println!(
+                "{:>4}  {:<16}    {} exempt document{} not in this edition",
+                "",
+                "",
+                item.withheld_documents,
+                if item.withheld_documents == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            );
+        }
+    }
 }

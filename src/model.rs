@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+pub use crate::exempt::{Country, Exemption};
+
 /// A whole pack: the meeting, who issues the notice, and the agenda.
 #[derive(Debug, Clone)]
 pub struct Pack {
@@ -19,6 +21,41 @@ pub struct Pack {
     pub contact: Contact,
     pub members: Vec<Member>,
     pub items: Vec<Item>,
+    /// `None` as read from the pack file, with every document; `Some` once
+    /// cut down to one edition by [`Pack::for_edition`].
+    pub edition: Option<Edition>,
+}
+
+/// Which documents a pack holds and how its pages are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edition {
+    /// What anyone may read: exempt documents are not in it at all.
+    Public,
+    /// Every document, for the committee's members: exempt pages are
+    /// numbered E1, E2, ... between the public pages, which keep the public
+    /// edition's numbers.
+    Members,
+}
+
+impl Edition {
+    pub const ALL: [Edition; 2] = [Edition::Public, Edition::Members];
+
+    /// Whether `document` is in this edition.
+    pub fn includes(self, document: &Document) -> bool {
+        match self {
+            Edition::Public => document.exempt.is_none(),
+            Edition::Members => true,
+        }
+    }
+
+    /// "public", "members'".
+    pub fn name(self) -> &'static str {
+        match self {
+            Edition::Public => "public",
+            Edition::Members => "members'",
+        }
+    }
 }
 
 /// A file a pack is made from, with how a message names it ("item 2
@@ -40,6 +77,45 @@ impl Input {
 }
 
 impl Pack {
+    /// The pack as `edition` holds it. For the public edition every exempt
+    /// document is gone, path and title with it: what is built from the
+    /// result cannot open, print or copy one. An item keeps only the
+    /// paragraphs its left-out documents were exempt under, for the agenda.
+    pub fn for_edition(&self, edition: Edition) -> Pack {
+        let items = self
+            .items
+            .iter()
+            .map(|item| {
+                let (documents, left_out): (Vec<Document>, Vec<Document>) = item
+                    .documents
+                    .iter()
+                    .cloned()
+                    .partition(|d| edition.includes(d));
+                Item {
+                    documents,
+                    withheld: item
+                        .withheld
+                        .iter()
+                        .cloned()
+                        .chain(left_out.into_iter().filter_map(|d| d.exempt))
+                        .collect(),
+                    ..item.clone()
+                }
+            })
+            .collect();
+        Pack {
+            items,
+            edition: Some(edition),
+            ..self.clone()
+        }
+    }
+
+    /// The edition this pack was cut down to; public unless it is the
+    /// members'.
+    pub fn edition(&self) -> Edition {
+        self.edition.unwrap_or(Edition::Public)
+    }
+
     /// Every file the pack is read from: the pack file, each document, the
     /// logo and the signature, in that order.
     pub fn inputs(&self) -> Vec<Input> {
@@ -93,6 +169,8 @@ pub struct Issuer {
     pub issued: Date,
     pub logo: Option<Picture>,
     pub signature: Option<Picture>,
+    /// Whose Schedule 12A exempt items cite.
+    pub country: Country,
 }
 
 /// An image on the front sheet, with the text a screen reader speaks for it.
@@ -126,6 +204,12 @@ pub struct Item {
     pub description: Vec<String>,
     pub contacts: Vec<String>,
     pub documents: Vec<Document>,
+    /// Why the whole item is not for publication; its documents are exempt
+    /// too.
+    pub exempt: Option<Exemption>,
+    /// Exempt documents of this item left out of this edition: what they
+    /// were exempt under, and nothing else of them.
+    pub withheld: Vec<Exemption>,
     /// Where the item is in the pack file, for messages.
     pub line: usize,
 }
@@ -142,6 +226,9 @@ pub struct Document {
     pub password_env: Option<String>,
     /// What of it may be published besides its pages.
     pub publish: Publish,
+    /// Why it is not for publication, if it is not: it is then in the
+    /// members' edition only.
+    pub exempt: Option<Exemption>,
 }
 
 /// Whether something hidden in a report is published: the pack's
@@ -287,19 +374,96 @@ impl Time {
     }
 }
 
+/// The two series of printed page numbers: the public pages 1, 2, 3, and
+/// in the members' edition the exempt pages E1, E2, E3, which can never be
+/// mistaken for a public page number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Series {
+    #[default]
+    Public,
+    Exempt,
+}
+
+impl Series {
+    /// What the series' numbers are printed with ("E").
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Series::Public => "",
+            Series::Exempt => "E",
+        }
+    }
+}
+
+/// A printed page number: "7", or "E3" for an exempt page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Folio {
+    pub series: Series,
+    pub number: u32,
+}
+
+impl Folio {
+    pub fn public(number: u32) -> Folio {
+        Folio {
+            series: Series::Public,
+            number,
+        }
+    }
+
+    pub fn exempt(number: u32) -> Folio {
+        Folio {
+            series: Series::Exempt,
+            number,
+        }
+    }
+}
+
+impl From<u32> for Folio {
+    fn from(number: u32) -> Folio {
+        Folio::public(number)
+    }
+}
+
+impl fmt::Display for Folio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.series.prefix(), self.number)
+    }
+}
+
 /// Printed page numbers, first to last inclusive, as the agenda shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PageRange {
     pub first: u32,
     pub last: u32,
+    /// Public pages, or the members' edition's exempt pages (E1, E2, ...).
+    pub series: Series,
+}
+
+impl PageRange {
+    pub fn public(first: u32, last: u32) -> PageRange {
+        PageRange {
+            first,
+            last,
+            series: Series::Public,
+        }
+    }
+
+    /// The range's first page.
+    pub fn start(self) -> Folio {
+        Folio {
+            series: self.series,
+            number: self.first,
+        }
+    }
 }
 
 impl fmt::Display for PageRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.series.prefix();
         if self.first == self.last {
-            write!(f, "{}", self.first)
+            write!(f, "{p}{}", self.first)
         } else {
-            write!(f, "{} - {}", self.first, self.last)
+            write!(f, "{p}{} - {p}{}", self.first, self.last)
         }
     }
 }
@@ -337,14 +501,13 @@ mod tests {
 
     #[test]
     fn ranges_print_like_the_agenda() {
-        assert_eq!(
-            PageRange {
-                first: 15,
-                last: 38
-            }
-            .to_string(),
-            "15 - 38"
-        );
-        assert_eq!(PageRange { first: 7, last: 7 }.to_string(), "7");
+        assert_eq!(PageRange::public(15, 38).to_string(), "15 - 38");
+        assert_eq!(PageRange::public(7, 7).to_string(), "7");
+        let exempt = PageRange {
+            series: Series::Exempt,
+            ..PageRange::public(1, 4)
+        };
+        assert_eq!(exempt.to_string(), "E1 - E4");
+        assert_eq!(Folio::exempt(3).to_string(), "E3");
     }
 }

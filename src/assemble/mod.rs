@@ -9,14 +9,14 @@ use std::collections::HashMap;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, StringFormat};
 
 use crate::error::BuildError;
-use crate::model::Pack;
+use crate::model::{Edition, Folio, Pack};
 use crate::plan::{PagePlan, Slot};
 use crate::read::allowlist as carry;
 use crate::read::clearance::Matrix;
 use crate::read::extent;
 use crate::read::geometry::Geometry;
 use crate::read::source::SourceDocument;
-use crate::render::layout::FrontMatter;
+use crate::render::layout::{FrontMatter, RangeOf};
 use crate::render::placement::Shrink;
 use crate::render::{AgendaLink, Rendered};
 use crate::write;
@@ -403,8 +403,12 @@ fn text_bytes(s: &str) -> Vec<u8> {
 
 /// The title shown in the reader's title bar.
 pub fn document_title(pack: &Pack) -> String {
+    let edition = match pack.edition() {
+        Edition::Public => "Public Document Pack",
+        Edition::Members => "Members\u{2019} Document Pack \u{2013} not for publication",
+    };
     format!(
-        "{} \u{2013} {} \u{2013} Public Document Pack",
+        "{} \u{2013} {} \u{2013} {edition}",
         pack.meeting.body,
         pack.meeting.date.long()
     )
@@ -618,10 +622,19 @@ fn add_agenda_links(
     links: &[AgendaLink],
 ) -> Result<(), BuildError> {
     for link in links {
-        let Some(range) = plan.range_of(link.item) else {
+        let Some(range) = link.range.in_plan(plan) else {
             continue;
         };
-        let target = pages[plan.physical(range.first)];
+        let target = pages[plan.physical(range.start())];
+        let what = match link.range {
+            RangeOf::Item(i) | RangeOf::ExemptItem(i) => {
+                format!("Agenda item {}", plan.items[i].number)
+            }
+            RangeOf::Document(i, d) => format!(
+                "Agenda item {}, {}",
+                plan.items[i].number, plan.items[i].documents[d].title
+            ),
+        };
         let annotation = out.add_object(Dictionary::from_iter([
             ("Type", Object::Name(b"Annot".to_vec())),
             ("Subtype", Object::Name(b"Link".to_vec())),
@@ -630,10 +643,7 @@ fn add_agenda_links(
                 Object::Array(link.rect.iter().map(|&v| Object::Real(v)).collect()),
             ),
             ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
-            (
-                "Contents",
-                text(&format!("Agenda item {}: pages {range}", link.item)),
-            ),
+            ("Contents", text(&format!("{what}: pages {range}"))),
             (
                 "Dest",
                 Object::Array(vec![target.into(), Object::Name(b"Fit".to_vec())]),
@@ -686,19 +696,21 @@ fn add_outline(
         },
     ];
     for ((item, placement), carried) in pack.items.iter().zip(&plan.items).zip(carried) {
-        let Some(range) = placement.pages else {
+        // An item opens at its first public page, else at its first exempt
+        // one; its documents are listed in the pack file's order.
+        let Some(range) = placement.pages.or(placement.exempt_pages) else {
             continue;
         };
         top.push(Bookmark {
             title: format!("{}. {}", item.number, item.title),
-            page: pages[plan.physical(range.first)],
+            page: pages[plan.physical(range.start())],
             children: placement
                 .documents
                 .iter()
                 .zip(carried)
                 .map(|(d, c)| Bookmark {
                     title: d.title.clone(),
-                    page: pages[plan.physical(d.pages.first)],
+                    page: pages[plan.physical(d.pages.start())],
                     children: Vec::new(),
                     imported: c.outline,
                 })
@@ -772,18 +784,34 @@ fn write_bookmarks(
     Some((*ids.first()?, *ids.last()?, count))
 }
 
-/// Page labels: front matter i, ii, iii…; then the printed numbers 1, 2, 3…
+/// Page labels: front matter i, ii, iii…; then the printed numbers 1, 2, 3…,
+/// with the members' edition's exempt pages E1, E2… where they fall.
 fn page_labels(plan: &PagePlan) -> Object {
     let mut nums = vec![
         Object::Integer(0),
         Object::Dictionary(Dictionary::from_iter([("S", Object::Name(b"r".to_vec()))])),
     ];
-    if plan.printed_pages > 0 {
-        nums.push(Object::Integer(plan.front_matter_pages as i64));
-        nums.push(Object::Dictionary(Dictionary::from_iter([
-            ("S", Object::Name(b"D".to_vec())),
-            ("St", Object::Integer(1)),
-        ])));
+    // A new range wherever the numbers do not simply count on.
+    let mut previous: Option<Folio> = None;
+    for (index, slot) in plan.slots.iter().enumerate() {
+        let Some(folio) = slot.printed() else {
+            continue;
+        };
+        let follows =
+            previous.is_some_and(|p| p.series == folio.series && p.number + 1 == folio.number);
+        if !follows {
+            let mut label = Dictionary::from_iter([
+                ("S", Object::Name(b"D".to_vec())),
+                ("St", Object::Integer(i64::from(folio.number))),
+            ]);
+            let prefix = folio.series.prefix();
+            if !prefix.is_empty() {
+                label.set("P", text(prefix));
+            }
+            nums.push(Object::Integer(index as i64));
+            nums.push(Object::Dictionary(label));
+        }
+        previous = Some(folio);
     }
     Object::Dictionary(Dictionary::from_iter([("Nums", Object::Array(nums))]))
 }

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
 use crate::model::{
-    Contact, Document, Issuer, Item, Meeting, Member, Pack, Picture, Publish, Show, Time,
+    Contact, Country, Document, Exemption, Issuer, Item, Meeting, Member, Pack, Picture, Publish,
+    Show, Time,
 };
 pub use problem::{PackFileError, Problem};
 use reader::{Checker, TableReader, Value};
@@ -91,7 +92,8 @@ fn read_pack(
             Some("add at least one [[items]] table with a title"),
         );
     }
-    let items = read_items(c, base, item_tables, publish);
+    let country = issuer.as_ref().map_or(Country::default(), |i| i.country);
+    let items = read_items(c, base, item_tables, publish, country);
     Some(Pack {
         source: path.to_path_buf(),
         digest: *blake3::hash(text.as_bytes()).as_bytes(),
@@ -100,6 +102,7 @@ fn read_pack(
         contact: contact?,
         members: members.into_iter().collect::<Option<Vec<_>>>()?,
         items: items?,
+        edition: None,
     })
 }
 
@@ -148,6 +151,7 @@ fn read_issuer(c: &mut Checker, base: &Path, mut t: TableReader<'_, '_>) -> Opti
         "issued",
         "logo",
         "signature",
+        "country",
     ]);
     let organisation = t.string(c, "organisation", true);
     let officer = t.string(c, "officer", true);
@@ -161,6 +165,25 @@ fn read_issuer(c: &mut Checker, base: &Path, mut t: TableReader<'_, '_>) -> Opti
     let signature = t
         .table(c, "signature", false)
         .and_then(|p| read_picture(c, base, p));
+    let country = match t.value(c, "country", false) {
+        None => Some(Country::England),
+        Some(v) => match v.as_str().map(str::to_ascii_lowercase).as_deref() {
+            Some("england") => Some(Country::England),
+            Some("wales") => Some(Country::Wales),
+            _ => {
+                c.problem(
+                    v.span.clone(),
+                    "`country` must be \"england\" or \"wales\"",
+                    "not \"england\" or \"wales\"",
+                    Some(
+                        "it decides which Part of Schedule 12A exempt items cite: \
+                         Part 1 in England, Part 4 in Wales",
+                    ),
+                );
+                None
+            }
+        },
+    };
     t.finish(c);
     Some(Issuer {
         organisation: organisation?,
@@ -171,6 +194,7 @@ fn read_issuer(c: &mut Checker, base: &Path, mut t: TableReader<'_, '_>) -> Opti
         issued: issued?,
         logo,
         signature,
+        country: country?,
     })
 }
 
@@ -224,13 +248,24 @@ fn read_items(
     base: &Path,
     tables: Vec<TableReader<'_, '_>>,
     publish: Publish,
+    country: Country,
 ) -> Option<Vec<Item>> {
     let mut items = Vec::new();
+    // Each file, by its identity on disk, with whether it was listed as
+    // exempt and where.
+    let mut listed = Listed::default();
     let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
     let mut next_number = 1u32;
     let mut ok = true;
     for mut t in tables {
-        t.expect_keys(&["number", "title", "description", "contacts", "documents"]);
+        t.expect_keys(&[
+            "number",
+            "title",
+            "description",
+            "contacts",
+            "documents",
+            "exempt",
+        ]);
         let line = c.line_of(t.span.start);
         let number_value = t.value(c, "number", false);
         let number = match &number_value {
@@ -263,7 +298,17 @@ fn read_items(
             Some(title) => format!("item {number} (\u{201c}{title}\u{201d})"),
             None => format!("item {number}"),
         };
-        let documents = read_documents(c, base, &mut t, &label, publish);
+        let exempt = read_exempt(c, &mut t, country);
+        let documents = read_documents(
+            c,
+            base,
+            &mut t,
+            &label,
+            publish,
+            country,
+            exempt.clone().flatten(),
+            &mut listed,
+        );
         if let Some(first_line) = seen.insert(number, line) {
             let span = number_value
                 .as_ref()
@@ -276,13 +321,15 @@ fn read_items(
             );
         }
         t.finish(c);
-        match (title, documents) {
-            (Some(title), Some(documents)) => items.push(Item {
+        match (title, documents, exempt) {
+            (Some(title), Some(documents), Some(exempt)) => items.push(Item {
                 number,
                 title,
                 description,
                 contacts,
                 documents,
+                exempt,
+                withheld: Vec::new(),
                 line,
             }),
             _ => ok = false,
@@ -297,6 +344,9 @@ fn read_documents(
     t: &mut TableReader<'_, '_>,
     item: &str,
     publish: Publish,
+    country: Country,
+    item_exempt: Option<Exemption>,
+    listed: &mut Listed,
 ) -> Option<Vec<Document>> {
     let Some(list) = t.value(c, "documents", false) else {
         return Some(Vec::new());
@@ -315,35 +365,55 @@ fn read_documents(
         let doc = match entry.get_ref() {
             DeValue::String(_) => {
                 let v = Value::from_spanned(entry);
-                c.existing_file(base, &v, &what).map(|path| Document {
-                    title: default_title(&path),
-                    path,
-                    line: c.line_of(v.span.start),
-                    password_env: None,
-                    publish,
-                })
+                c.existing_file(base, &v, &what)
+                    .filter(|path| listed.check(c, path, item_exempt.is_some(), v.span.clone()))
+                    .map(|path| Document {
+                        title: default_title(&path),
+                        path,
+                        line: c.line_of(v.span.start),
+                        password_env: None,
+                        publish,
+                        exempt: item_exempt.clone(),
+                    })
             }
             DeValue::Table(table) => {
                 let mut d = TableReader::new(
                     &what,
                     table,
                     entry.span(),
-                    &["path", "title", "password_env", "comments", "hidden_layers"],
+                    &[
+                        "path",
+                        "title",
+                        "password_env",
+                        "comments",
+                        "hidden_layers",
+                        "exempt",
+                    ],
                 );
-                let path = d
-                    .value(c, "path", true)
-                    .and_then(|v| c.existing_file(base, &v, &what));
+                let exempt =
+                    read_exempt(c, &mut d, country).map(|own| own.or_else(|| item_exempt.clone()));
+                let path = d.value(c, "path", true).and_then(|v| {
+                    let path = c.existing_file(base, &v, &what)?;
+                    let is_exempt = matches!(exempt, Some(Some(_)));
+                    listed
+                        .check(c, &path, is_exempt, v.span.clone())
+                        .then_some(path)
+                });
                 let title = d.string(c, "title", false);
                 let password_env = d.string(c, "password_env", false);
                 let publish = read_publish(c, &mut d, publish);
                 d.finish(c);
-                path.map(|path| Document {
-                    title: title.unwrap_or_else(|| default_title(&path)),
-                    path,
-                    line: c.line_of(entry.span().start),
-                    password_env,
-                    publish,
-                })
+                match (path, exempt) {
+                    (Some(path), Some(exempt)) => Some(Document {
+                        title: title.unwrap_or_else(|| default_title(&path)),
+                        path,
+                        line: c.line_of(entry.span().start),
+                        password_env,
+                        publish,
+                        exempt,
+                    }),
+                    _ => None,
+                }
             }
             _ => {
                 c.wrong_type(
@@ -359,6 +429,178 @@ fn read_documents(
         }
     }
     ok.then_some(documents)
+}
+
+/// The files listed so far, by identity on disk: a file listed both as
+/// public and as exempt would be published through its public listing.
+#[derive(Default)]
+struct Listed {
+    files: Vec<(crate::files::FileIdentity, bool, usize)>,
+}
+
+impl Listed {
+    /// Records `path`, listed as exempt or not at `span`; false (with the
+    /// problem reported) when it was listed the other way before.
+    fn check(
+        &mut self,
+        c: &mut Checker,
+        path: &Path,
+        exempt: bool,
+        span: std::ops::Range<usize>,
+    ) -> bool {
+        let Some(identity) = crate::files::FileIdentity::of(path) else {
+            return true;
+        };
+        let line = c.line_of(span.start);
+        let earlier = self
+            .files
+            .iter()
+            .find(|(id, was_exempt, _)| *id == identity && *was_exempt != exempt)
+            .map(|&(_, _, line)| line);
+        self.files.push((identity, exempt, line));
+        let Some(first_line) = earlier else {
+            return true;
+        };
+        let (here, there) = if exempt {
+            ("exempt", "public")
+        } else {
+            ("public", "exempt")
+        };
+        c.problem(
+            span,
+            &format!(
+                "this file is listed here as {here} and at line {first_line} as {there}: \
+                 the public pack would publish it"
+            ),
+            &format!("listed as {here}"),
+            Some(
+                "list an exempt report only with `exempt = { paragraph = ... }`, \
+                 or give the public version its own file",
+            ),
+        );
+        false
+    }
+}
+
+/// An item's or document's `exempt = { paragraph = 3 }`: `Some(None)` when
+/// there is none, `None` when it is wrong (reported).
+fn read_exempt(
+    c: &mut Checker,
+    t: &mut TableReader<'_, '_>,
+    country: Country,
+) -> Option<Option<Exemption>> {
+    let Some(v) = t.value(c, "exempt", false) else {
+        return Some(None);
+    };
+    let help = match country {
+        Country::England => {
+            "write exempt = { paragraph = 3 }, with the paragraph of Part 1 of Schedule 12A \
+             (1 to 7) the information falls under"
+        }
+        Country::Wales => {
+            "write exempt = { paragraph = 14 }, with the paragraph of Part 4 of Schedule 12A \
+             (12 to 18, \"18A\", \"18B\" or \"18C\") the information falls under"
+        }
+    };
+    let DeValue::Table(table) = v.value else {
+        c.problem(
+            v.span.clone(),
+            "`exempt` should name the paragraph of Schedule 12A",
+            &format!("this is {}", article_of(v.value)),
+            Some(help),
+        );
+        return None;
+    };
+    let mut e = TableReader::new("`exempt`", table, v.span.clone(), &["paragraph"]);
+    let paragraph = e.value(c, "paragraph", true);
+    e.finish(c);
+    let paragraph = paragraph?;
+    // One entry, or a list of them, each a number or a string.
+    let entries: Vec<(Option<String>, std::ops::Range<usize>)> = match paragraph.as_array() {
+        Some(list) => list
+            .iter()
+            .map(|entry| (written_paragraph(entry.get_ref()), entry.span()))
+            .collect(),
+        None => vec![(written_paragraph(paragraph.value), paragraph.span.clone())],
+    };
+    if entries.is_empty() {
+        c.problem(
+            paragraph.span.clone(),
+            "`paragraph` lists no paragraph",
+            "empty list",
+            Some(help),
+        );
+        return None;
+    }
+    let mut written = Vec::new();
+    let mut ok = true;
+    for (entry, span) in entries {
+        let Some(text) = entry else {
+            c.problem(
+                span,
+                "a paragraph is written as a number or in quotes, e.g. paragraph = 3 or \
+                 paragraph = \"18A\"",
+                "not a paragraph number",
+                Some(help),
+            );
+            ok = false;
+            continue;
+        };
+        match Exemption::new(country, std::slice::from_ref(&text)) {
+            Ok(_) => written.push(text),
+            Err(unknown) => {
+                let part = country.part();
+                let valid: Vec<&str> = country.paragraphs().iter().map(|(n, _)| *n).collect();
+                let hint = match unknown.other_country {
+                    Some(other) => format!(
+                        "paragraph {} is in Part {} of Schedule 12A, which councils in {} cite; \
+                         this pack cites Part {part} ({}). If the council is in {}, set \
+                         country = \"{}\" under [issuer]",
+                        text.trim(),
+                        other.part(),
+                        other.name(),
+                        country.name(),
+                        other.name(),
+                        other.name().to_ascii_lowercase()
+                    ),
+                    None => format!("the paragraphs of Part {part} are {}", valid.join(", ")),
+                };
+                c.problem(
+                    span,
+                    &format!(
+                        "`{}` is not a paragraph of Part {part} of Schedule 12A",
+                        text.trim()
+                    ),
+                    "no such paragraph",
+                    Some(&hint),
+                );
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Exemption::new(country, &written).ok().map(Some)
+}
+
+/// A paragraph as written: a whole number, or text.
+fn written_paragraph(value: &DeValue<'_>) -> Option<String> {
+    match value {
+        DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
+fn article_of(value: &DeValue<'_>) -> String {
+    let name = value.type_str();
+    match name.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {name}"),
+        _ => format!("a {name}"),
+    }
 }
 
 /// `comments` and `hidden_layers` ("remove" or "keep") from a `[publish]`
@@ -418,11 +660,24 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-/// Where `build` writes when no `-o` is given: beside the pack file, with
-/// its name and a `.pdf` extension (`pack.toml` → `pack.pdf`).
-pub fn default_output(pack_file: &Path) -> PathBuf {
-    pack_file.with_extension("pdf")
+/// Where `build` writes an edition when no `-o` is given: beside the pack
+/// file, with its name and a `.pdf` extension (`pack.toml` → `pack.pdf`);
+/// the members' edition says what it is in its name
+/// (`pack-members-not-for-publication.pdf`), so that it is never taken for
+/// the public pack nor written over it.
+pub fn default_output(pack_file: &Path, edition: crate::model::Edition) -> PathBuf {
+    match edition {
+        crate::model::Edition::Public => pack_file.with_extension("pdf"),
+        crate::model::Edition::Members => {
+            let mut name = pack_file.file_stem().unwrap_or_default().to_owned();
+            name.push(MEMBERS_SUFFIX);
+            pack_file.with_file_name(name)
+        }
+    }
 }
+
+/// What a members' edition's file name ends with.
+pub const MEMBERS_SUFFIX: &str = "-members-not-for-publication.pdf";
 
 #[cfg(test)]
 mod tests;

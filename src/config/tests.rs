@@ -34,7 +34,17 @@ fn an_impossible_date_is_reported_once() {
 #[test]
 fn the_default_output_is_beside_the_pack_file() {
     assert_eq!(
-        default_output(Path::new("packs/x/pack.toml")),
+        default_output(
+            Path::new("packs/x/pack.toml"),
+            crate::model::Edition::Public
+        ),
         Path::new("packs/x/pack.pdf")
+    );
+    assert_eq!(
+        default_output(
+            Path::new("packs/x/pack.toml"),
+            crate::model::Edition::Members
+        ),
+        Path::new("packs/x/pack-members-not-for-publication.pdf")
     );
 }

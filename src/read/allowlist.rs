@@ -598,7 +598,7 @@ pub fn admit(
                 n => format!("{what} \u{d7}{n}"),
             })
             .collect();
-        warnings.push(format!("left out of the public pack: {}", list.join(", ")));
+        warnings.push(format!("left out of the pack: {}", list.join(", ")));
     }
     if !c.lost_resources.is_empty() {
         warnings.push(format!(

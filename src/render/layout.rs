@@ -2,7 +2,7 @@
 //! positioned marks. Pure: no PDF is written here, so the page count of the
 //! front matter is known before page numbers are planned.
 
-use crate::model::{Item, Pack};
+use crate::model::{Edition, Item, Pack};
 
 use super::text::{Fonts, Weight};
 
@@ -39,14 +39,37 @@ pub enum Mark {
         width: f32,
         height: f32,
     },
-    /// An item's printed page range, right-aligned at `right`; filled in once
-    /// pages are planned, and made a link to the item's first page.
+    /// A printed page range, right-aligned at `right`; filled in once pages
+    /// are planned, and made a link to the range's first page.
     PageRange {
-        item: u32,
+        range: RangeOf,
         right: f32,
         baseline: f32,
         size: f32,
     },
+}
+
+/// Which page range a [`Mark::PageRange`] shows, by item and document
+/// index in the pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeOf {
+    /// The item's public pages.
+    Item(usize),
+    /// The item's exempt pages, in the members' edition.
+    ExemptItem(usize),
+    /// One document's pages.
+    Document(usize, usize),
+}
+
+impl RangeOf {
+    /// The range in `plan`, if it has pages there.
+    pub fn in_plan(self, plan: &crate::plan::PagePlan) -> Option<crate::model::PageRange> {
+        match self {
+            RangeOf::Item(i) => plan.items.get(i)?.pages,
+            RangeOf::ExemptItem(i) => plan.items.get(i)?.exempt_pages,
+            RangeOf::Document(i, d) => Some(plan.items.get(i)?.documents.get(d)?.pages),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,12 +173,12 @@ fn shift(mark: Mark, dy: f32) -> Mark {
             height,
         },
         Mark::PageRange {
-            item,
+            range,
             right,
             baseline,
             size,
         } => Mark::PageRange {
-            item,
+            range,
             right,
             baseline: baseline + dy,
             size,
@@ -285,7 +308,13 @@ pub fn front_matter(pack: &Pack, fonts: &Fonts, pictures: PictureSizes) -> Front
 fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     let issuer = &pack.issuer;
     let meeting = &pack.meeting;
-    let mut head = vec![text_line(LEFT, "Public Document Pack", Weight::Bold, 16.0)];
+    let members = pack.edition() == Edition::Members;
+    let heading = if members {
+        "Members\u{2019} Document Pack"
+    } else {
+        "Public Document Pack"
+    };
+    let mut head = vec![text_line(LEFT, heading, Weight::Bold, 16.0)];
     if let Some(pixels) = pictures.logo {
         let (w, h) = fit(pixels, 170.0, 70.0);
         head[0].marks.push(Mark::Picture {
@@ -298,6 +327,17 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
         head[0].height = head[0].height.max(h + 6.0);
     }
     flow.place(head);
+    if members {
+        flow.gap(4.0);
+        flow.place(paragraph(
+            fonts,
+            &members_warning(pack),
+            Weight::Bold,
+            10.0,
+            LEFT,
+            RIGHT - LEFT - 180.0,
+        ));
+    }
     flow.gap(18.0);
 
     // Issuing officer's block on the left, "Please ask for" on the right.
@@ -463,6 +503,22 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     }
 }
 
+/// What the members' edition's front sheet says under its heading.
+fn members_warning(pack: &Pack) -> String {
+    let exempt = pack
+        .items
+        .iter()
+        .flat_map(|i| &i.documents)
+        .any(|d| d.exempt.is_some());
+    if exempt {
+        "NOT FOR PUBLICATION: this edition includes exempt information under Schedule 12A to \
+         the Local Government Act 1972, on the pages numbered E1, E2, E3 and so on."
+            .into()
+    } else {
+        "For members of the committee. Its page numbers are those of the public pack.".into()
+    }
+}
+
 /// Puts two columns of lines next to each other, as one group of lines.
 fn side_by_side(left: Vec<Line>, right: Vec<Line>) -> Vec<Line> {
     let rows = left.len().max(right.len());
@@ -511,18 +567,18 @@ fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
         }],
     });
     // Keep the heading with the first item.
-    let mut items = pack.items.iter();
-    if let Some(first) = items.next() {
-        head.extend(agenda_item(fonts, first));
+    let mut items = pack.items.iter().enumerate();
+    if let Some((index, first)) = items.next() {
+        head.extend(agenda_item(fonts, index, first));
     }
     flow.place(head);
-    for item in items {
+    for (index, item) in items {
         flow.gap(12.0);
-        flow.place(agenda_item(fonts, item));
+        flow.place(agenda_item(fonts, index, item));
     }
 }
 
-fn agenda_item(fonts: &Fonts, item: &Item) -> Vec<Line> {
+fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
     let text_x = LEFT + ITEM_INDENT;
     let text_width = RIGHT - PAGES_COLUMN - text_x;
     let mut lines = paragraph(fonts, &item.title, Weight::Bold, 11.0, text_x, text_width);
@@ -534,9 +590,17 @@ fn agenda_item(fonts: &Fonts, item: &Item) -> Vec<Line> {
         weight: Weight::Bold,
         size: 11.0,
     });
-    if !item.documents.is_empty() {
+    // The item's public pages; an exempt item's are all exempt.
+    let range = if item.documents.iter().any(|d| d.exempt.is_none()) {
+        Some(RangeOf::Item(index))
+    } else if item.exempt.is_some() && !item.documents.is_empty() {
+        Some(RangeOf::ExemptItem(index))
+    } else {
+        None
+    };
+    if let Some(range) = range {
         first.marks.push(Mark::PageRange {
-            item: item.number,
+            range,
             right: RIGHT,
             baseline: 11.0,
             size: 11.0,
@@ -555,6 +619,73 @@ fn agenda_item(fonts: &Fonts, item: &Item) -> Vec<Line> {
             text_x,
             text_width,
         ));
+    }
+    if let Some(exempt) = &item.exempt {
+        lines.push(Line {
+            height: 4.0,
+            marks: Vec::new(),
+        });
+        lines.extend(paragraph(
+            fonts,
+            &exempt.citation(),
+            Weight::Bold,
+            10.0,
+            text_x,
+            text_width,
+        ));
+    }
+    // An exempt document of a public item: listed with its own pages in
+    // the members' edition; counted, and nothing else, in the public one.
+    if item.exempt.is_none() {
+        for (d, document) in item.documents.iter().enumerate() {
+            let Some(exempt) = &document.exempt else {
+                continue;
+            };
+            lines.push(Line {
+                height: 4.0,
+                marks: Vec::new(),
+            });
+            let text = format!("{} \u{2013} {}", document.title, exempt.citation());
+            let mut wrapped = paragraph(fonts, &text, Weight::Regular, 10.0, text_x, text_width);
+            wrapped[0].marks.push(Mark::PageRange {
+                range: RangeOf::Document(index, d),
+                right: RIGHT,
+                baseline: 10.0,
+                size: 10.0,
+            });
+            lines.extend(wrapped);
+        }
+        let mut withheld: Vec<(&crate::model::Exemption, usize)> = Vec::new();
+        for exemption in &item.withheld {
+            match withheld.iter_mut().find(|(e, _)| *e == exemption) {
+                Some((_, n)) => *n += 1,
+                None => withheld.push((exemption, 1)),
+            }
+        }
+        for (exemption, n) in withheld {
+            lines.push(Line {
+                height: 4.0,
+                marks: Vec::new(),
+            });
+            let text = match n {
+                1 => format!(
+                    "One document of this item is not in this pack: {}.",
+                    lowercase_first(&exemption.citation())
+                ),
+                n => format!(
+                    "{n} documents of this item are not in this pack: {}.",
+                    lowercase_first(&exemption.citation())
+                ),
+            };
+            lines.extend(paragraph(
+                fonts,
+                &text,
+                Weight::Regular,
+                10.0,
+                text_x,
+                text_width,
+            ));
+        }
     }
     if !item.contacts.is_empty() {
         lines.push(Line {
@@ -590,4 +721,13 @@ fn agenda_item(fonts: &Fonts, item: &Item) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// "Not for publication ..." as it reads after a colon.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

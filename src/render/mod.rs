@@ -26,6 +26,7 @@ use text::{Fonts, Weight};
 /// Size of the stamps' text.
 const PAGE_NUMBER_SIZE: f32 = 10.0;
 const ITEM_STAMP_SIZE: f32 = 12.0;
+const EXEMPT_STAMP_SIZE: f32 = 9.0;
 /// Distance of the stamps' baselines from the visible edge.
 const FOOT: f32 = 18.0;
 const HEAD: f32 = 26.0;
@@ -109,12 +110,13 @@ impl VisibleSize {
     }
 }
 
-/// A link from an agenda row's page range to the item's first page.
+/// A link from an agenda row's page range to the range's first page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaLink {
     /// Index of the front-matter page the range is printed on.
     pub page: usize,
-    pub item: u32,
+    /// The range it shows.
+    pub range: layout::RangeOf,
     /// Rectangle in PDF user space (origin bottom-left): x1, y1, x2, y2.
     pub rect: [f32; 4],
 }
@@ -131,6 +133,7 @@ pub struct Rendered {
 /// Draws every page we own. `report_page(slot_index)` gives the visible
 /// size of the report page at that slot, and what it draws.
 pub fn render<'o>(
+    pack: &Pack,
     fonts: &Fonts,
     pictures: &Pictures,
     front: &FrontMatter,
@@ -149,11 +152,7 @@ pub fn render<'o>(
     let mut links = Vec::new();
     let mut shrinks = vec![None; plan.slots.len()];
     // The item whose first page each printed page is, for "Agenda Item N".
-    let item_starts: std::collections::HashMap<u32, u32> = plan
-        .items
-        .iter()
-        .filter_map(|item| Some((item.pages?.first, item.number)))
-        .collect();
+    let item_starts = plan.item_starts();
     let a4 = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid size");
     for (index, slot) in plan.slots.iter().enumerate() {
         match *slot {
@@ -180,10 +179,25 @@ pub fn render<'o>(
                 page_number(&mut surface, fonts, PAGE_WIDTH, PAGE_HEIGHT, printed);
                 surface.finish();
             }
-            Slot::Report { printed, .. } => {
+            Slot::Report {
+                item: item_index,
+                document: document_index,
+                printed,
+                ..
+            } => {
                 let (visible, occupied) = report_page(index);
-                let item = item_starts.get(&printed).copied();
-                let placed = placement::place(fonts, visible, occupied, printed, item);
+                let item = item_starts.get(&printed).map(|&i| plan.items[i].number);
+                // Every page of an exempt document says so, with why.
+                let exempt = pack.items[item_index].documents[document_index]
+                    .exempt
+                    .as_ref()
+                    .map(placement::exempt_text);
+                let stamps = placement::Stamps {
+                    page: printed,
+                    item,
+                    exempt: exempt.as_deref(),
+                };
+                let placed = placement::place(fonts, visible, occupied, &stamps);
                 shrinks[index] = placed.shrink;
                 let size = visible.stamp_canvas();
                 let settings = PageSettings::from_wh(size.width.max(1.0), size.height.max(1.0))
@@ -209,6 +223,17 @@ pub fn render<'o>(
                         &placement::item_text(item),
                         Weight::Bold,
                         ITEM_STAMP_SIZE,
+                    );
+                }
+                if let (Some(text), Some(spot)) = (&exempt, placed.exempt) {
+                    draw_text(
+                        &mut surface,
+                        fonts,
+                        |_| spot.x,
+                        spot.baseline,
+                        text,
+                        Weight::Bold,
+                        EXEMPT_STAMP_SIZE,
                     );
                 }
                 surface.finish();
@@ -257,7 +282,7 @@ fn page_number(
     fonts: &Fonts,
     width: f32,
     height: f32,
-    printed: u32,
+    printed: crate::model::Folio,
 ) {
     draw_text(
         surface,
@@ -331,12 +356,12 @@ fn draw_mark(
             }
         }
         Mark::PageRange {
-            item,
+            range: of,
             right,
             baseline,
             size,
         } => {
-            let range = plan.range_of(*item)?;
+            let range = of.in_plan(plan)?;
             let w = draw_text(
                 surface,
                 fonts,
@@ -351,7 +376,7 @@ fn draw_mark(
             let bottom = PAGE_HEIGHT - (baseline + size * 0.3);
             return Some(AgendaLink {
                 page: 0,
-                item: *item,
+                range: *of,
                 rect: [right - w - 1.0, bottom, *right + 1.0, top],
             });
         }

@@ -5,8 +5,8 @@
 //! usual place.
 
 use super::text::{Fonts, Weight};
-use super::{FOOT, HEAD, ITEM_STAMP_SIZE, PAGE_NUMBER_SIZE, SIDE, VisibleSize};
-use crate::model::Pack;
+use super::{EXEMPT_STAMP_SIZE, FOOT, HEAD, ITEM_STAMP_SIZE, PAGE_NUMBER_SIZE, SIDE, VisibleSize};
+use crate::model::{Exemption, Folio, Pack};
 use crate::plan::{PagePlan, Slot};
 use crate::read::clearance::{Matrix, Occupied};
 use crate::read::geometry::Rect;
@@ -45,7 +45,19 @@ pub struct Placement {
     pub page_number: Spot,
     /// "Agenda Item N", on an item's first page.
     pub item: Option<Spot>,
+    /// "NOT FOR PUBLICATION ...", on an exempt page.
+    pub exempt: Option<Spot>,
     pub shrink: Option<Shrink>,
+}
+
+/// What a report page is stamped with.
+#[derive(Debug, Clone, Copy)]
+pub struct Stamps<'a> {
+    pub page: Folio,
+    /// The item number, on an item's first page.
+    pub item: Option<u32>,
+    /// The exempt notice, on an exempt document's pages.
+    pub exempt: Option<&'a str>,
 }
 
 /// One stamp: its text's width and size on the canvas.
@@ -77,10 +89,10 @@ impl Page<'_> {
     }
 
     /// The first of `spots` whose box meets nothing drawn nor `taken`.
-    fn first_clear(&self, stamp: Stamp, spots: &[Spot], taken: Option<Rect>) -> Option<Spot> {
+    fn first_clear(&self, stamp: Stamp, spots: &[Spot], taken: &[Rect]) -> Option<Spot> {
         spots.iter().copied().find(|&spot| {
             let area = self.area(stamp, spot);
-            self.occupied.is_clear(area) && taken.is_none_or(|t| t.intersect(area).is_none())
+            self.occupied.is_clear(area) && taken.iter().all(|t| t.intersect(area).is_none())
         })
     }
 
@@ -96,23 +108,39 @@ impl Page<'_> {
 }
 
 /// The usual places: "Page N" centred at the foot, "Agenda Item N" at the
-/// top right.
-pub fn usual(fonts: &Fonts, canvas: VisibleSize, printed: u32, item: Option<u32>) -> Placement {
-    let number = page_number_stamp(fonts, printed);
+/// top right, "NOT FOR PUBLICATION" at the top left.
+pub fn usual(fonts: &Fonts, canvas: VisibleSize, stamps: &Stamps<'_>) -> Placement {
+    let number = page_number_stamp(fonts, stamps.page);
     Placement {
         page_number: Spot {
             x: (canvas.width - number.width) / 2.0,
             baseline: canvas.height - FOOT,
         },
-        item: item.map(|n| Spot {
+        item: stamps.item.map(|n| Spot {
             x: (canvas.width - SIDE - item_stamp(fonts, n).width).max(2.0),
+            baseline: HEAD,
+        }),
+        exempt: stamps.exempt.map(|_| Spot {
+            x: SIDE.min(canvas.width / 20.0).max(2.0),
             baseline: HEAD,
         }),
         shrink: None,
     }
 }
 
-fn page_number_stamp(fonts: &Fonts, printed: u32) -> Stamp {
+fn exempt_stamp(fonts: &Fonts, text: &str) -> Stamp {
+    Stamp {
+        width: fonts.width(text, Weight::Bold, EXEMPT_STAMP_SIZE),
+        size: EXEMPT_STAMP_SIZE,
+    }
+}
+
+/// The stamp on every page of an exempt document in the members' edition.
+pub fn exempt_text(exemption: &Exemption) -> String {
+    format!("NOT FOR PUBLICATION \u{2013} {}", exemption.short())
+}
+
+fn page_number_stamp(fonts: &Fonts, printed: Folio) -> Stamp {
     Stamp {
         width: fonts.width(
             &page_number_text(printed),
@@ -130,7 +158,7 @@ fn item_stamp(fonts: &Fonts, item: u32) -> Stamp {
     }
 }
 
-pub fn page_number_text(printed: u32) -> String {
+pub fn page_number_text(printed: Folio) -> String {
     format!("Page {printed}")
 }
 
@@ -143,11 +171,11 @@ pub fn place(
     fonts: &Fonts,
     size: VisibleSize,
     occupied: &Occupied,
-    printed: u32,
-    item: Option<u32>,
+    stamps: &Stamps<'_>,
 ) -> Placement {
     let canvas = size.stamp_canvas();
-    let usual = usual(fonts, canvas, printed, item);
+    let usual = usual(fonts, canvas, stamps);
+    let (printed, item) = (stamps.page, stamps.item);
     if !occupied.known {
         return usual;
     }
@@ -182,7 +210,7 @@ pub fn place(
             baseline: top,
         });
     }
-    let page_number = page.first_clear(number, &spots, None);
+    let page_number = page.first_clear(number, &spots, &[]);
 
     let item_spot = match (item, page_number) {
         (Some(n), Some(number_spot)) => {
@@ -216,19 +244,71 @@ pub fn place(
                 },
             ];
             let taken = page.area(number, number_spot);
-            page.first_clear(stamp, &spots, Some(taken)).map(Some)
+            page.first_clear(stamp, &spots, &[taken]).map(Some)
         }
         (Some(_), None) => None,
         (None, _) => Some(None),
     };
-    match (page_number, item_spot) {
-        (Some(page_number), Some(item)) => Placement {
+    // The exempt notice: along the head, left first, clear of the others.
+    let exempt_spot = match (stamps.exempt, page_number, item_spot) {
+        (Some(text), Some(number_spot), Some(item_at)) => {
+            let stamp = exempt_stamp(fonts, text);
+            let [centre, right, left] = page.xs(stamp);
+            let high = HEAD - 10.0;
+            let low = HEAD + 18.0;
+            let spots = [
+                Spot {
+                    x: left,
+                    baseline: HEAD,
+                },
+                Spot {
+                    x: left,
+                    baseline: high,
+                },
+                Spot {
+                    x: centre,
+                    baseline: HEAD,
+                },
+                Spot {
+                    x: centre,
+                    baseline: high,
+                },
+                // Under the item stamp, then under the top left corner.
+                Spot {
+                    x: right,
+                    baseline: low,
+                },
+                Spot {
+                    x: left,
+                    baseline: low,
+                },
+                Spot {
+                    x: left,
+                    baseline: h - FOOT / 2.0,
+                },
+                Spot {
+                    x: right,
+                    baseline: h - FOOT / 2.0,
+                },
+            ];
+            let mut taken = vec![page.area(number, number_spot)];
+            if let (Some(n), Some(at)) = (item, item_at) {
+                taken.push(page.area(item_stamp(fonts, n), at));
+            }
+            page.first_clear(stamp, &spots, &taken).map(Some)
+        }
+        (None, _, _) => Some(None),
+        _ => None,
+    };
+    match (page_number, item_spot, exempt_spot) {
+        (Some(page_number), Some(item), Some(exempt)) => Placement {
             page_number,
             item,
+            exempt,
             shrink: None,
         },
         _ => Placement {
-            shrink: shrink(occupied, size, item.is_some()),
+            shrink: shrink(occupied, size, item.is_some() || stamps.exempt.is_some()),
             ..usual
         },
     }
@@ -274,12 +354,16 @@ fn shrink(occupied: &Occupied, size: VisibleSize, item: bool) -> Option<Shrink> 
 
 /// Pages of a document shrunk alike: first and last page (0-based), the
 /// first's printed number, the percentage.
-type Run = (usize, usize, u32, u32);
+type Run = (usize, usize, Folio, u32);
 
 /// One warning per document whose pages were shrunk, naming the item and
 /// document and listing the pages (runs of pages shrunk alike together).
 pub fn shrink_warnings(pack: &Pack, plan: &PagePlan, shrinks: &[Option<Shrink>]) -> Vec<String> {
     let mut runs: Vec<((usize, usize), Vec<Run>)> = Vec::new();
+    let number = |folio: Folio, span: usize| Folio {
+        number: folio.number + span as u32,
+        ..folio
+    };
     for (slot, shrink) in plan.slots.iter().zip(shrinks) {
         let (
             Slot::Report {
@@ -318,7 +402,7 @@ pub fn shrink_warnings(pack: &Pack, plan: &PagePlan, shrinks: &[Option<Shrink>])
                             "pages {}-{} (printed pages {printed}-{}) to {percent}%",
                             first + 1,
                             last + 1,
-                            printed + span as u32
+                            number(printed, span)
                         )
                     }
                 })
@@ -365,6 +449,42 @@ mod tests {
         }
     }
 
+    fn stamps(page: u32, item: Option<u32>) -> Stamps<'static> {
+        Stamps {
+            page: page.into(),
+            item,
+            exempt: None,
+        }
+    }
+
+    #[test]
+    fn an_exempt_notice_finds_a_clear_place_beside_the_others() {
+        let fonts = Fonts::new();
+        // A letterhead across the top left.
+        let head = occupied(&[
+            rect(20.0, 800.0, 200.0, 842.0),
+            rect(72.0, 72.0, 523.0, 700.0),
+        ]);
+        let text = "NOT FOR PUBLICATION \u{2013} paragraph 3 of Part 1 of Schedule 12A";
+        let with_notice = Stamps {
+            page: Folio::exempt(1),
+            item: Some(4),
+            exempt: Some(text),
+        };
+        let placed = place(&fonts, A4, &head, &with_notice);
+        assert!(placed.shrink.is_none(), "{placed:?}");
+        let spot = placed.exempt.expect("placed");
+        // Not at the top left, which the letterhead fills.
+        assert!(spot.x > 200.0, "{spot:?}");
+        // A full-page scan is shrunk below the head band.
+        let scan = occupied(&[rect(0.0, 0.0, 595.0, 842.0)]);
+        let shrunk = place(&fonts, A4, &scan, &with_notice)
+            .shrink
+            .expect("shrunk");
+        let (_, top) = shrunk.matrix.apply(0.0, 842.0);
+        assert!(top <= 842.0 - HEAD - DESCENT * ITEM_STAMP_SIZE - MARGIN + 0.01);
+    }
+
     fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Rect {
         Rect { x0, y0, x1, y1 }
     }
@@ -373,15 +493,15 @@ mod tests {
     fn a_clear_page_keeps_the_usual_places() {
         let fonts = Fonts::new();
         let body = occupied(&[rect(72.0, 72.0, 523.0, 770.0)]);
-        let placed = place(&fonts, A4, &body, 3, Some(2));
-        assert_eq!(placed, usual(&fonts, A4, 3, Some(2)));
+        let placed = place(&fonts, A4, &body, &stamps(3, Some(2)));
+        assert_eq!(placed, usual(&fonts, A4, &stamps(3, Some(2))));
     }
 
     #[test]
     fn a_footer_at_the_centre_moves_the_number_aside() {
         let fonts = Fonts::new();
         let footer = occupied(&[rect(250.0, 14.0, 345.0, 28.0)]);
-        let placed = place(&fonts, A4, &footer, 3, None);
+        let placed = place(&fonts, A4, &footer, &stamps(3, None));
         assert!(placed.shrink.is_none());
         assert!(placed.page_number.x > 345.0, "{placed:?}");
     }
@@ -390,14 +510,14 @@ mod tests {
     fn a_full_page_image_shrinks_the_content() {
         let fonts = Fonts::new();
         let scan = occupied(&[rect(0.0, 0.0, 595.0, 842.0)]);
-        let placed = place(&fonts, A4, &scan, 3, Some(1));
+        let placed = place(&fonts, A4, &scan, &stamps(3, Some(1)));
         let shrink = placed.shrink.expect("shrunk");
         assert!(shrink.factor > 0.9 && shrink.factor < 0.95, "{shrink:?}");
         assert_eq!(
             placed,
             Placement {
                 shrink: Some(shrink),
-                ..usual(&fonts, A4, 3, Some(1))
+                ..usual(&fonts, A4, &stamps(3, Some(1)))
             }
         );
         // The scaled page lies between the stamps' bands.
@@ -412,8 +532,8 @@ mod tests {
         let fonts = Fonts::new();
         let unknown = Occupied::default();
         assert_eq!(
-            place(&fonts, A4, &unknown, 1, Some(1)),
-            usual(&fonts, A4, 1, Some(1))
+            place(&fonts, A4, &unknown, &stamps(1, Some(1))),
+            usual(&fonts, A4, &stamps(1, Some(1)))
         );
     }
 }

@@ -73,7 +73,10 @@ pub fn write_atomically_with(
         .map_err(|e| fail(e.to_string()))?;
     write(&mut temp.as_file_mut().file).map_err(|e| fail(e.to_string()))?;
     if durability == Durability::Synced {
-        temp.as_file().file.sync_all().map_err(|e| fail(e.to_string()))?;
+        temp.as_file()
+            .file
+            .sync_all()
+            .map_err(|e| fail(e.to_string()))?;
     }
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())

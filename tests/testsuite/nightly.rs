@@ -180,7 +180,7 @@ fn the_json_summary_has_the_documented_shape_and_out_dir_mirrors_the_folders() {
         assert_eq!(
             keys,
             vec![
-                "error", "output", "pack", "pages", "seconds", "status", "warnings"
+                "edition", "error", "output", "pack", "pages", "seconds", "status", "warnings"
             ]
         );
         assert!(pack["seconds"].as_f64().unwrap() >= 0.0);

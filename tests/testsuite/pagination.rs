@@ -118,15 +118,15 @@ fn plan_json_matches_the_built_pack() {
     assert!(items[0]["pages"].is_null());
     assert_eq!(
         items[1]["pages"],
-        serde_json::json!({"first": 1, "last": 6})
+        serde_json::json!({"first": 1, "last": 6, "series": "public"})
     );
     assert_eq!(
         items[1]["documents"][1]["pages"],
-        serde_json::json!({"first": 5, "last": 5})
+        serde_json::json!({"first": 5, "last": 5, "series": "public"})
     );
     assert_eq!(
         items[3]["pages"],
-        serde_json::json!({"first": 11, "last": 18})
+        serde_json::json!({"first": 11, "last": 18, "series": "public"})
     );
     assert_eq!(items[3]["number"], 4);
     assert_eq!(items[3]["title"], "Scanned Report");

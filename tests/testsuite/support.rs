@@ -274,8 +274,8 @@ pub fn decode_text(object: &Object) -> String {
     }
 }
 
-/// Label of every page, computed from /PageLabels (styles D and r only,
-/// which is what agendapack writes).
+/// Label of every page, computed from /PageLabels (styles D and r, with a
+/// prefix /P, which is what agendapack writes).
 pub fn page_labels(doc: &Document) -> Vec<String> {
     let catalog = doc.catalog().unwrap();
     let labels = doc
@@ -285,26 +285,28 @@ pub fn page_labels(doc: &Document) -> Vec<String> {
         .as_dict()
         .unwrap();
     let nums = labels.get(b"Nums").unwrap().as_array().unwrap();
-    let ranges: Vec<(usize, Vec<u8>, i64)> = nums
+    let ranges: Vec<(usize, Vec<u8>, i64, String)> = nums
         .chunks(2)
         .map(|pair| {
             let start = pair[0].as_i64().unwrap() as usize;
             let dict = doc.dereference(&pair[1]).unwrap().1.as_dict().unwrap();
             let style = dict.get(b"S").unwrap().as_name().unwrap().to_vec();
             let first = dict.get(b"St").and_then(Object::as_i64).unwrap_or(1);
-            (start, style, first)
+            let prefix = dict.get(b"P").map(decode_text).unwrap_or_default();
+            (start, style, first, prefix)
         })
         .collect();
     let count = doc.get_pages().len();
     (0..count)
         .map(|i| {
-            let (start, style, first) = ranges.iter().rev().find(|r| r.0 <= i).unwrap();
+            let (start, style, first, prefix) = ranges.iter().rev().find(|r| r.0 <= i).unwrap();
             let n = first + (i - start) as i64;
-            match style.as_slice() {
+            let number = match style.as_slice() {
                 b"D" => n.to_string(),
                 b"r" => roman(n),
                 other => panic!("unexpected label style {other:?}"),
-            }
+            };
+            format!("{prefix}{number}")
         })
         .collect()
 }

@@ -299,16 +299,13 @@ fn read_items(
             None => format!("item {number}"),
         };
         let exempt = read_exempt(c, &mut t, country);
-        let documents = read_documents(
-            c,
-            base,
-            &mut t,
-            &label,
+        let inherited = Inherited {
+            item: &label,
             publish,
             country,
-            exempt.clone().flatten(),
-            &mut listed,
-        );
+            exempt: exempt.clone().flatten(),
+        };
+        let documents = read_documents(c, base, &mut t, &inherited, &mut listed);
         if let Some(first_line) = seen.insert(number, line) {
             let span = number_value
                 .as_ref()
@@ -338,16 +335,30 @@ fn read_items(
     ok.then_some(items)
 }
 
+/// What an item's documents take from the item and the pack.
+struct Inherited<'a> {
+    /// The item, as messages name it.
+    item: &'a str,
+    publish: Publish,
+    country: Country,
+    /// The item's exemption, which each of its documents shares.
+    exempt: Option<Exemption>,
+}
+
 fn read_documents(
     c: &mut Checker,
     base: &Path,
     t: &mut TableReader<'_, '_>,
-    item: &str,
-    publish: Publish,
-    country: Country,
-    item_exempt: Option<Exemption>,
+    inherited: &Inherited<'_>,
     listed: &mut Listed,
 ) -> Option<Vec<Document>> {
+    let Inherited {
+        item,
+        publish,
+        country,
+        exempt: item_exempt,
+    } = inherited;
+    let (publish, country) = (*publish, *country);
     let Some(list) = t.value(c, "documents", false) else {
         return Some(Vec::new());
     };

@@ -6,6 +6,7 @@ mod allowlist;
 mod batch_folders;
 mod corpus;
 mod determinism;
+mod editions;
 mod example_pack;
 mod fidelity;
 mod front_matter;

@@ -149,6 +149,14 @@ fn main() -> ExitCode {
                     );
                     return ExitCode::from(2);
                 }
+                if members_out_dir.is_some() && !editions.contains(&Edition::Members) {
+                    eprintln!(
+                        "error: --members-out-dir is where the members' editions go, and only \
+                         the public ones were asked for; add --edition members or --edition \
+                         both; nothing was written"
+                    );
+                    return ExitCode::from(2);
+                }
                 let options = agendapack::batch::BatchOptions {
                     out_dir,
                     members_out_dir,

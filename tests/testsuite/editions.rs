@@ -571,6 +571,14 @@ fn members_editions_never_go_where_public_packs_go_unless_named() {
         stderr(&refused)
     );
     assert_eq!(std::fs::read_dir(public_out.path()).unwrap().count(), 0);
+    // A folder for members' editions, with none asked for, is a mistake.
+    let lone = run(&[
+        "build",
+        folder,
+        "--members-out-dir",
+        members_out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(lone.status.code(), Some(2), "{}", stderr(&lone));
     // A plain batch with --out-dir writes the public edition only.
     let plain = batch(&[]);
     assert!(plain.status.success(), "{}", stderr(&plain));

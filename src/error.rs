@@ -111,6 +111,23 @@ pub enum BuildError {
     Output { path: PathBuf, reason: String },
     #[error("internal error while {stage}: {reason}")]
     Internal { stage: &'static str, reason: String },
+    /// The publication record cannot be used, or asks for what cannot be
+    /// done (a supplement with nothing late).
+    #[error("publication record {}: {reason}", printable_path(path))]
+    Publication { path: PathBuf, reason: String },
+    /// The build would move page numbers already published.
+    #[error(
+        "{} was published on {published} (see {record}), and this build would move published page numbers:\n{}\nnothing was written. Put the late reports in a supplementary pack (agendapack supplement {}), or renumber on purpose (agendapack build --renumber, then agendapack publish --renumber)",
+        printable_path(path),
+        moves.iter().map(|m| format!("  {}", printable(m))).collect::<Vec<_>>().join("\n"),
+        printable_path(path)
+    )]
+    WouldMove {
+        path: PathBuf,
+        published: String,
+        record: String,
+        moves: Vec<String>,
+    },
 }
 
 impl BuildError {
@@ -121,6 +138,7 @@ impl BuildError {
             BuildError::Documents(_) => 4,
             BuildError::Output { .. } => 5,
             BuildError::Internal { .. } => 1,
+            BuildError::Publication { .. } | BuildError::WouldMove { .. } => 7,
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod files;
 pub mod model;
 pub mod plan;
 pub mod printable;
+pub mod publication;
 pub mod read;
 pub mod render;
 pub mod timing;
@@ -45,6 +46,10 @@ pub struct Prepared {
     pub plan: PagePlan,
     /// Every file of the whole pack, which writing must not replace.
     inputs: write::clash::Inputs,
+    /// What was published of the pack, if it was (main packs only).
+    pub record: Option<publication::Record>,
+    /// BLAKE3 of each document, by item and document.
+    pub hashes: Vec<Vec<[u8; 32]>>,
     pub front: FrontMatter,
     sources: Vec<Vec<SourceDocument>>,
     pictures: Pictures,
@@ -55,8 +60,27 @@ pub struct Prepared {
 /// the edition is opened: the public edition never reads an exempt
 /// document.
 pub fn prepare(whole: &Pack, edition: Edition) -> Result<Prepared, BuildError> {
+    prepare_with(whole, edition, false)
+}
+
+/// As [`prepare`]; once the pack is published, the main pack leaves out
+/// the documents published in supplements, unless `renumber` asks for
+/// every document with new numbers.
+pub fn prepare_with(
+    whole: &Pack,
+    edition: Edition,
+    renumber: bool,
+) -> Result<Prepared, BuildError> {
     let inputs = write::clash::Inputs::of(whole);
-    let pack = &whole.for_edition(edition);
+    let record = match whole.part {
+        model::Part::Main => publication::Record::load(whole)?,
+        model::Part::Supplement { .. } => None,
+    };
+    let main = match &record {
+        Some(record) if !renumber => record.main_pack(whole),
+        _ => whole.clone(),
+    };
+    let pack = &main.for_edition(edition);
     let mut stages = timing::Stages::start();
     // The notice and agenda are laid out while the documents are read: the
     // layout does not depend on them, only the page ranges printed in it do.
@@ -77,9 +101,15 @@ pub fn prepare(whole: &Pack, edition: Edition) -> Result<Prepared, BuildError> {
         .map(|docs| docs.iter().map(|d| d.pages.len()).collect())
         .collect();
     let plan = PagePlan::new(pack, front.pages.len(), &counts);
+    let hashes = sources
+        .iter()
+        .map(|docs| docs.iter().map(|d| d.digest).collect())
+        .collect();
     Ok(Prepared {
         pack: pack.clone(),
         inputs,
+        record,
+        hashes,
         plan,
         front,
         sources,
@@ -106,9 +136,39 @@ pub struct Built {
     pub saved_bytes: u64,
 }
 
-/// Builds one edition of the pack in memory.
+impl Prepared {
+    /// The page map as a publication records it.
+    pub fn map(&self) -> publication::Map {
+        publication::Map::of(&self.pack, &self.plan, &self.hashes)
+    }
+
+    /// What would move from the published page map, one line each; none
+    /// if the pack was never published.
+    pub fn moves(&self) -> Vec<String> {
+        match &self.record {
+            Some(record) => record.main_map(self.plan.edition).moves(&self.map()),
+            None => Vec::new(),
+        }
+    }
+
+    /// Refuses a pack whose published page numbers would move.
+    pub fn guard(&self) -> Result<(), BuildError> {
+        let moves = self.moves();
+        match &self.record {
+            Some(record) if !moves.is_empty() => {
+                Err(publication::moved_message(&self.pack, record, &moves))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Builds one edition of the pack in memory, refusing to move a page
+/// number once published.
 pub fn build(pack: &Pack, edition: Edition) -> Result<Built, BuildError> {
-    finish(prepare(pack, edition)?)
+    let prepared = prepare(pack, edition)?;
+    prepared.guard()?;
+    finish(prepared)
 }
 
 /// Draws and merges a prepared pack.
@@ -116,6 +176,8 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
     let Prepared {
         pack,
         inputs,
+        record: _,
+        hashes: _,
         plan,
         front,
         mut sources,

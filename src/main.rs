@@ -64,6 +64,43 @@ enum Command {
         /// Where to write the PDF [default: the pack file with .pdf, e.g. pack.toml → pack.pdf].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Once published: build with new page numbers, every document in
+        /// the main pack, and print what moved.
+        #[arg(long)]
+        renumber: bool,
+    },
+    /// Build the public pack and record what was published, so that its
+    /// page numbers never move.
+    Publish {
+        /// The pack file (TOML).
+        pack: PathBuf,
+        /// Where to write the PDF [default: as build].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Publish new page numbers on purpose (after build --renumber).
+        #[arg(long)]
+        renumber: bool,
+        /// Print errors only.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Build a supplementary pack of the reports that arrived after
+    /// publication, numbered on from the last published page.
+    Supplement {
+        /// The pack file (TOML).
+        pack: PathBuf,
+        /// The public edition is always written (it is what is published);
+        /// `members` or `both` writes the members' edition too.
+        #[arg(long, value_enum, default_value_t = EditionArg::Public)]
+        edition: EditionArg,
+        /// Where to write the public edition [default: pack-supplement-N.pdf
+        /// beside the pack file; the members' edition
+        /// pack-supplement-N-members-not-for-publication.pdf].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print errors only.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Check the pack file and every document, writing nothing.
     Check {
@@ -122,6 +159,7 @@ fn main() -> ExitCode {
             edition,
             out_dir,
             members_out_dir,
+            renumber,
             state_dir,
             jobs,
             force,
@@ -135,6 +173,13 @@ fn main() -> ExitCode {
                 write::Durability::Written
             };
             if pack.is_dir() {
+                if renumber {
+                    eprintln!(
+                        "error: --renumber is for one pack at a time, not a folder; nothing \
+                         was written"
+                    );
+                    return ExitCode::from(2);
+                }
                 let editions = edition.editions();
                 // A folder given for the public packs may be the one that is
                 // published: the members' editions go there only if named.
@@ -180,8 +225,20 @@ fn main() -> ExitCode {
             edition
                 .editions()
                 .into_iter()
-                .try_for_each(|e| build(&pack, e, output.clone(), durability, quiet))
+                .try_for_each(|e| build(&pack, e, output.clone(), durability, quiet, renumber))
         }
+        Command::Publish {
+            pack,
+            output,
+            renumber,
+            quiet,
+        } => publish(&pack, output, renumber, quiet),
+        Command::Supplement {
+            pack,
+            edition,
+            output,
+            quiet,
+        } => supplement(&pack, &edition.editions(), output, quiet),
         Command::Check { pack } => check(&pack),
         Command::Plan { pack, format } => plan(&pack, format),
     };
@@ -268,6 +325,7 @@ fn build(
     output: Option<PathBuf>,
     durability: write::Durability,
     quiet: bool,
+    renumber: bool,
 ) -> Result<(), BuildError> {
     let mut stages = agendapack::timing::Stages::start();
     let pack = load(pack_path)?;
@@ -275,7 +333,13 @@ fn build(
     let output = output.unwrap_or_else(|| config::default_output(pack_path, edition));
     // Refused before the work of building, and checked again at writing.
     write::clash::Inputs::of(&pack).check(pack_path, &output)?;
-    let built = agendapack::build(&pack, edition)?;
+    let prepared = agendapack::prepare_with(&pack, edition, renumber)?;
+    if renumber {
+        print_renumbered(&prepared);
+    } else {
+        prepared.guard()?;
+    }
+    let built = agendapack::finish(prepared)?;
     let mut stages = agendapack::timing::Stages::start();
     let size = built.write(&output, durability)?;
     stages.done("write file");
@@ -327,6 +391,212 @@ fn build(
     // The process ends here: freeing tens of thousands of objects one by
     // one would only keep the clerk waiting while the kernel frees it all.
     std::mem::forget(built);
+    Ok(())
+}
+
+/// Prints what `--renumber` moves from the published page map.
+fn print_renumbered(prepared: &agendapack::Prepared) {
+    if prepared.record.is_none() {
+        println!("Not published yet: there are no published numbers to move.");
+        return;
+    }
+    let moves = prepared.moves();
+    if moves.is_empty() {
+        println!("Renumbered: no published page number moves.");
+    } else {
+        println!(
+            "Renumbered: {} change{} from the published page numbers (old \u{2192} new):",
+            moves.len(),
+            if moves.len() == 1 { "" } else { "s" }
+        );
+        for m in &moves {
+            println!("  {}", printable(m));
+        }
+        println!("Publish the new numbers with: agendapack publish --renumber");
+    }
+}
+
+fn publish(
+    pack_path: &Path,
+    output: Option<PathBuf>,
+    renumber: bool,
+    quiet: bool,
+) -> Result<(), BuildError> {
+    use agendapack::publication::{Publication, Record};
+    let pack = load(pack_path)?;
+    let output = output.unwrap_or_else(|| config::default_output(pack_path, Edition::Public));
+    write::clash::Inputs::of(&pack).check(pack_path, &output)?;
+    let public = agendapack::prepare_with(&pack, Edition::Public, renumber)?;
+    // The members' numbers are recorded too, so that their supplements
+    // number on from them.
+    let members = agendapack::prepare_with(&pack, Edition::Members, renumber)?;
+    let record = public.record.clone();
+    if !renumber {
+        public.guard()?;
+        members.guard()?;
+    }
+    let main = match &record {
+        Some(record) if !renumber => record.main_pack(&pack),
+        _ => pack.clone(),
+    };
+    let inputs = agendapack::batch::inputs_hash(&main, Edition::Public).map_err(|e| {
+        BuildError::Publication {
+            path: agendapack::publication::record_path(pack_path),
+            reason: format!("cannot read an input: {e}"),
+        }
+    })?;
+    let output_text = output.to_string_lossy().into_owned();
+    if let Some(record) = &record {
+        let published = record.main();
+        if !renumber
+            && published.inputs == inputs
+            && published.output == output_text
+            && output.exists()
+        {
+            println!(
+                "Nothing changed since {} was published on {}; nothing written.",
+                printable_path(&output),
+                published.date
+            );
+            return Ok(());
+        }
+    }
+    let moves = if renumber { public.moves() } else { Vec::new() };
+    let publication = Publication {
+        number: 0,
+        date: agendapack::publication::today(),
+        output: output_text,
+        inputs,
+        public: public.map(),
+        members: members.map(),
+    };
+    let built = agendapack::finish(public)?;
+    let size = built.write(&output, write::Durability::Synced)?;
+    let record = match record {
+        Some(mut record) => {
+            record.replace_main(publication, renumber);
+            record
+        }
+        None => Record::new(publication),
+    };
+    record.save(&pack)?;
+    for warning in &built.warnings {
+        eprintln!("warning: {}", printable_lines(warning));
+    }
+    if !quiet {
+        let plan = &built.plan;
+        println!(
+            "Published {}: {} pages ({} numbered, 1 - {}), {}; recorded in {}",
+            printable_path(&output),
+            plan.total_pages,
+            plan.printed_pages,
+            plan.printed_pages,
+            megabytes(size),
+            printable_path(&agendapack::publication::record_path(pack_path)),
+        );
+        if renumber && !moves.is_empty() {
+            println!("Renumbered (old \u{2192} new):");
+            for m in &moves {
+                println!("  {}", printable(m));
+            }
+        }
+    }
+    std::mem::forget(built);
+    Ok(())
+}
+
+fn supplement(
+    pack_path: &Path,
+    editions: &[Edition],
+    output: Option<PathBuf>,
+    quiet: bool,
+) -> Result<(), BuildError> {
+    use agendapack::publication::{Publication, Record, record_path};
+    let pack = load(pack_path)?;
+    let refuse = |reason: &str| BuildError::Publication {
+        path: record_path(pack_path),
+        reason: reason.to_string(),
+    };
+    let mut record = Record::load(&pack)?.ok_or_else(|| {
+        refuse(
+            "there is none: the pack has not been published, so nothing can be late; \
+             publish it first (agendapack publish); nothing was written",
+        )
+    })?;
+    let Some(late) = record.supplement(&pack) else {
+        return Err(refuse(
+            "nothing is late: every document of the pack file is in the published pack or a \
+             supplement; nothing was written",
+        ));
+    };
+    let number = record.publications.len() as u32;
+    let public = agendapack::prepare(&late, Edition::Public)?;
+    let members = agendapack::prepare(&late, Edition::Members)?;
+    let inputs = agendapack::batch::inputs_hash(&late, Edition::Public)
+        .map_err(|e| refuse(&format!("cannot read an input: {e}")))?;
+    let output_for = |edition: Edition| match (edition, &output) {
+        (Edition::Public, Some(output)) => output.clone(),
+        _ => config::supplement_output(pack_path, number, edition),
+    };
+    let public_output = output_for(Edition::Public);
+    let publication = Publication {
+        number,
+        date: agendapack::publication::today(),
+        output: public_output.to_string_lossy().into_owned(),
+        inputs,
+        public: public.map(),
+        members: members.map(),
+    };
+    let mut prepared = vec![(Edition::Public, public), (Edition::Members, members)];
+    prepared.retain(|(e, _)| *e == Edition::Public || editions.contains(e));
+    for (edition, ready) in prepared {
+        let out = output_for(edition);
+        write::clash::Inputs::of(&pack).check(pack_path, &out)?;
+        let built = agendapack::finish(ready)?;
+        let size = built.write(&out, write::Durability::Synced)?;
+        for warning in &built.warnings {
+            eprintln!("warning: {}", printable_lines(warning));
+        }
+        if !quiet {
+            let plan = &built.plan;
+            let pages = if plan.printed_pages == 0 {
+                "no numbered pages".to_string()
+            } else {
+                format!(
+                    "pages {} - {}",
+                    plan.first_page,
+                    plan.first_page + plan.printed_pages - 1
+                )
+            };
+            let exempt = if plan.exempt_pages > 0 {
+                format!(
+                    ", exempt E{} - E{}",
+                    plan.first_exempt,
+                    plan.first_exempt + plan.exempt_pages - 1
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "Wrote supplement {number} ({} edition) {}: {}{exempt}, {} item{}, {}",
+                edition.name(),
+                printable_path(&out),
+                pages,
+                plan.items.len(),
+                if plan.items.len() == 1 { "" } else { "s" },
+                megabytes(size)
+            );
+        }
+        std::mem::forget(built);
+    }
+    record.push(publication);
+    record.save(&pack)?;
+    if !quiet {
+        println!(
+            "Recorded supplement {number} in {}",
+            printable_path(&record_path(pack_path))
+        );
+    }
     Ok(())
 }
 
@@ -457,6 +727,9 @@ fn check(pack_path: &Path) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
     // Every document is opened: the members' edition holds them all.
     let members = agendapack::prepare(&pack, Edition::Members)?;
+    // Once published, a pack that would move a published page fails here
+    // as it fails to build.
+    members.guard()?;
     let public = pack.for_edition(Edition::Public);
     let documents: usize = pack.items.iter().map(|i| i.documents.len()).sum();
     let exempt = documents
@@ -499,6 +772,12 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
     let public = agendapack::prepare(&pack, Edition::Public)?;
     let members = agendapack::prepare(&pack, Edition::Members)?;
+    for m in public.moves() {
+        eprintln!(
+            "warning: this moves a published page number (build will refuse it): {}",
+            printable(&m)
+        );
+    }
     let plan = &public.plan;
     match format {
         Format::Json => {
@@ -563,7 +842,11 @@ fn print_plan(pack: &agendapack::model::Pack, plan: &agendapack::plan::PagePlan,
             (Some(p), Some(e)) => format!("{p}, {e}"),
             (Some(p), None) => p.to_string(),
             (None, Some(e)) => e.to_string(),
-            (None, None) => String::new(),
+            (None, None) => match (item.to_follow, item.supplement) {
+                (_, Some(n)) => format!("(Supplement {n})"),
+                (true, None) => "(To follow)".into(),
+                (false, None) => String::new(),
+            },
         };
         println!(
             "{:>4}  {:<16}  {}",

@@ -24,6 +24,24 @@ pub struct Pack {
     /// `None` as read from the pack file, with every document; `Some` once
     /// cut down to one edition by [`Pack::for_edition`].
     pub edition: Option<Edition>,
+    /// The main pack, or a supplementary pack of late reports.
+    pub part: Part,
+}
+
+/// Which publication of a meeting a pack is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    /// The pack as first published, numbered from page 1.
+    #[default]
+    Main,
+    /// Supplementary pack `number` (1, 2, ...): the reports that arrived
+    /// after the packs before it, numbered on from their last pages.
+    Supplement {
+        number: u32,
+        /// Its first public page number, and first exempt (E) number.
+        first_page: u32,
+        first_exempt: u32,
+    },
 }
 
 /// Which documents a pack holds and how its pages are numbered.
@@ -210,6 +228,10 @@ pub struct Item {
     /// Exempt documents of this item left out of this edition: what they
     /// were exempt under, and nothing else of them.
     pub withheld: Vec<Exemption>,
+    /// Its report has not arrived: the agenda says "(To follow)".
+    pub to_follow: bool,
+    /// The supplementary pack its late documents went into, if any.
+    pub in_supplement: Option<u32>,
     /// Where the item is in the pack file, for messages.
     pub line: usize,
 }
@@ -377,7 +399,9 @@ impl Time {
 /// The two series of printed page numbers: the public pages 1, 2, 3, and
 /// in the members' edition the exempt pages E1, E2, E3, which can never be
 /// mistaken for a public page number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Series {
     #[default]
@@ -431,7 +455,7 @@ impl fmt::Display for Folio {
 }
 
 /// Printed page numbers, first to last inclusive, as the agenda shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageRange {
     pub first: u32,
     pub last: u32,

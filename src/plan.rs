@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Edition, Folio, Pack, PageRange, Series};
+use crate::model::{Edition, Folio, Pack, PageRange, Part, Series};
 
 /// One physical page of the finished pack, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +71,12 @@ pub struct ItemPlacement {
     /// Exempt documents of the item not in this edition.
     #[serde(skip_serializing_if = "is_zero")]
     pub withheld_documents: usize,
+    /// Its report has not arrived yet.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub to_follow: bool,
+    /// The supplementary pack its late documents are in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplement: Option<u32>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -81,6 +87,13 @@ fn is_zero(n: &usize) -> bool {
 #[derive(Debug, Clone, Serialize)]
 pub struct PagePlan {
     pub edition: Edition,
+    /// 0 for the main pack, N for supplementary pack N.
+    pub supplement: u32,
+    /// The first public page number: 1, or in a supplement the page after
+    /// the packs before it.
+    pub first_page: u32,
+    /// The first exempt page number (E1, or on from the packs before).
+    pub first_exempt: u32,
     /// Pages of notice and agenda, before padding.
     pub front_pages: usize,
     /// Unnumbered pages before printed page 1 (front matter and padding).
@@ -129,13 +142,21 @@ impl PagePlan {
             slots.push(Slot::FrontBlank);
         }
         let front_matter_pages = slots.len();
+        let (supplement, first_page, first_exempt) = match pack.part {
+            Part::Main => (0, 1, 1),
+            Part::Supplement {
+                number,
+                first_page,
+                first_exempt,
+            } => (number, first_page, first_exempt),
+        };
         let mut public = Counter {
             series: Series::Public,
-            next: 1,
+            next: first_page,
         };
         let mut exempt = Counter {
             series: Series::Exempt,
-            next: 1,
+            next: first_exempt,
         };
         let mut items = Vec::with_capacity(pack.items.len());
         for (i, item) in pack.items.iter().enumerate() {
@@ -188,6 +209,8 @@ impl PagePlan {
                 exempt_pages: None,
                 exempt: item.exempt.as_ref().map(|e| e.short()),
                 withheld_documents: item.withheld.len(),
+                to_follow: item.to_follow,
+                supplement: item.in_supplement,
             });
         }
         if public.next.is_multiple_of(2) {
@@ -195,13 +218,13 @@ impl PagePlan {
                 printed: public.take(),
             });
         }
-        let printed_pages = public.next - 1;
-        let exempt_pages = exempt.next - 1;
+        let printed_pages = public.next - first_page;
+        let exempt_pages = exempt.next - first_exempt;
         // An item runs to the page before the next item's first page in the
         // same series, so the blank pages between them count as its own.
         for (series, end) in [
-            (Series::Public, printed_pages),
-            (Series::Exempt, exempt_pages),
+            (Series::Public, public.next - 1),
+            (Series::Exempt, exempt.next - 1),
         ] {
             let starts: Vec<Option<u32>> = items
                 .iter()
@@ -234,15 +257,18 @@ impl PagePlan {
         let mut exempt_at = vec![0; exempt_pages as usize];
         for (index, slot) in slots.iter().enumerate() {
             if let Some(folio) = slot.printed() {
-                let at = match folio.series {
-                    Series::Public => &mut public_at,
-                    Series::Exempt => &mut exempt_at,
+                let (at, first) = match folio.series {
+                    Series::Public => (&mut public_at, first_page),
+                    Series::Exempt => (&mut exempt_at, first_exempt),
                 };
-                at[folio.number as usize - 1] = index;
+                at[(folio.number - first) as usize] = index;
             }
         }
         PagePlan {
             edition: pack.edition(),
+            supplement,
+            first_page,
+            first_exempt,
             front_pages,
             front_matter_pages,
             printed_pages,
@@ -257,11 +283,11 @@ impl PagePlan {
 
     /// Physical page index (0-based) of printed page `folio`.
     pub fn physical(&self, folio: Folio) -> usize {
-        let at = match folio.series {
-            Series::Public => &self.public_at,
-            Series::Exempt => &self.exempt_at,
+        let (at, first) = match folio.series {
+            Series::Public => (&self.public_at, self.first_page),
+            Series::Exempt => (&self.exempt_at, self.first_exempt),
         };
-        at[folio.number as usize - 1]
+        at[(folio.number - first) as usize]
     }
 
     /// The item whose first page in its series each printed page is, by
@@ -309,6 +335,8 @@ mod tests {
             documents,
             exempt: None,
             withheld: Vec::new(),
+            to_follow: false,
+            in_supplement: None,
             line: 1,
         }
     }

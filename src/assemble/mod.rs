@@ -403,9 +403,10 @@ fn text_bytes(s: &str) -> Vec<u8> {
 
 /// The title shown in the reader's title bar.
 pub fn document_title(pack: &Pack) -> String {
+    let heading = crate::render::layout::pack_heading(pack);
     let edition = match pack.edition() {
-        Edition::Public => "Public Document Pack",
-        Edition::Members => "Members\u{2019} Document Pack \u{2013} not for publication",
+        Edition::Public => heading,
+        Edition::Members => format!("{heading} \u{2013} not for publication"),
     };
     format!(
         "{} \u{2013} {} \u{2013} {edition}",

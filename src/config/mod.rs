@@ -103,6 +103,7 @@ fn read_pack(
         members: members.into_iter().collect::<Option<Vec<_>>>()?,
         items: items?,
         edition: None,
+        part: crate::model::Part::Main,
     })
 }
 
@@ -265,6 +266,7 @@ fn read_items(
             "contacts",
             "documents",
             "exempt",
+            "to_follow",
         ]);
         let line = c.line_of(t.span.start);
         let number_value = t.value(c, "number", false);
@@ -306,6 +308,30 @@ fn read_items(
             exempt: exempt.clone().flatten(),
         };
         let documents = read_documents(c, base, &mut t, &inherited, &mut listed);
+        let to_follow = match t.value(c, "to_follow", false) {
+            None => false,
+            Some(v) => match v.value {
+                DeValue::Boolean(b) => {
+                    if *b && documents.as_ref().is_some_and(|d| !d.is_empty()) {
+                        c.problem(
+                            v.span.clone(),
+                            "an item to follow has no documents yet",
+                            "to follow, but it has documents",
+                            Some(
+                                "when its report arrives, list it under `documents` and take \
+                                 `to_follow` out (after publishing, put it in a supplement: \
+                                 agendapack supplement)",
+                            ),
+                        );
+                    }
+                    *b
+                }
+                _ => {
+                    c.wrong_type(&v, "true or false");
+                    false
+                }
+            },
+        };
         if let Some(first_line) = seen.insert(number, line) {
             let span = number_value
                 .as_ref()
@@ -327,6 +353,8 @@ fn read_items(
                 documents,
                 exempt,
                 withheld: Vec::new(),
+                to_follow,
+                in_supplement: None,
                 line,
             }),
             _ => ok = false,
@@ -685,6 +713,15 @@ pub fn default_output(pack_file: &Path, edition: crate::model::Edition) -> PathB
             pack_file.with_file_name(name)
         }
     }
+}
+
+/// Where `supplement` writes supplementary pack `number` of an edition
+/// when no `-o` is given: `pack-supplement-1.pdf`,
+/// `pack-supplement-1-members-not-for-publication.pdf`.
+pub fn supplement_output(pack_file: &Path, number: u32, edition: crate::model::Edition) -> PathBuf {
+    let mut name = pack_file.file_stem().unwrap_or_default().to_owned();
+    name.push(format!("-supplement-{number}.toml"));
+    default_output(&pack_file.with_file_name(name), edition)
 }
 
 /// What a members' edition's file name ends with.

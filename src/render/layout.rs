@@ -2,7 +2,7 @@
 //! positioned marks. Pure: no PDF is written here, so the page count of the
 //! front matter is known before page numbers are planned.
 
-use crate::model::{Edition, Item, Pack};
+use crate::model::{Edition, Item, Pack, Part};
 
 use super::text::{Fonts, Weight};
 
@@ -309,12 +309,8 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     let issuer = &pack.issuer;
     let meeting = &pack.meeting;
     let members = pack.edition() == Edition::Members;
-    let heading = if members {
-        "Members\u{2019} Document Pack"
-    } else {
-        "Public Document Pack"
-    };
-    let mut head = vec![text_line(LEFT, heading, Weight::Bold, 16.0)];
+    let heading = pack_heading(pack);
+    let mut head = vec![text_line(LEFT, &heading, Weight::Bold, 16.0)];
     if let Some(pixels) = pictures.logo {
         let (w, h) = fit(pixels, 170.0, 70.0);
         head[0].marks.push(Mark::Picture {
@@ -327,6 +323,31 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
         head[0].height = head[0].height.max(h + 6.0);
     }
     flow.place(head);
+    if let Part::Supplement {
+        number, first_page, ..
+    } = pack.part
+    {
+        flow.gap(4.0);
+        let earlier = match number {
+            1 => "the document pack for this meeting was".to_string(),
+            2 => "the document pack for this meeting and its supplement 1 were".to_string(),
+            n => format!(
+                "the document pack for this meeting and its supplements 1 to {} were",
+                n - 1
+            ),
+        };
+        flow.place(paragraph(
+            fonts,
+            &format!(
+                "The reports that arrived after {earlier} published. Its pages follow \
+                 on, starting at page {first_page}."
+            ),
+            Weight::Regular,
+            10.0,
+            LEFT,
+            RIGHT - LEFT - 180.0,
+        ));
+    }
     if members {
         flow.gap(4.0);
         flow.place(paragraph(
@@ -503,6 +524,20 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     }
 }
 
+/// The front sheet's heading: which pack, for whom.
+pub fn pack_heading(pack: &Pack) -> String {
+    let edition = match pack.edition() {
+        Edition::Public => "Public",
+        Edition::Members => "Members\u{2019}",
+    };
+    match pack.part {
+        Part::Main => format!("{edition} Document Pack"),
+        Part::Supplement { number, .. } => {
+            format!("{edition} Document Pack: Supplement {number}")
+        }
+    }
+}
+
 /// What the members' edition's front sheet says under its heading.
 fn members_warning(pack: &Pack) -> String {
     let exempt = pack
@@ -538,7 +573,11 @@ fn side_by_side(left: Vec<Line>, right: Vec<Line>) -> Vec<Line> {
 }
 
 fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
-    let mut head = vec![text_line(LEFT, "Agenda", Weight::Bold, 18.0)];
+    let heading = match pack.part {
+        Part::Main => "Agenda".to_string(),
+        Part::Supplement { number, .. } => format!("Agenda: supplement {number}"),
+    };
+    let mut head = vec![text_line(LEFT, &heading, Weight::Bold, 18.0)];
     head.push(Line {
         height: 6.0,
         marks: Vec::new(),
@@ -605,6 +644,24 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
             baseline: 11.0,
             size: 11.0,
         });
+    } else {
+        // Where the range would be: a report still to come, or one that
+        // came late and went into a supplementary pack.
+        let note = match (item.to_follow, item.in_supplement) {
+            (_, Some(n)) => Some((format!("(Supplement {n})"), 9.0)),
+            (true, None) => Some(("(To follow)".to_string(), 11.0)),
+            (false, None) => None,
+        };
+        if let Some((text, size)) = note {
+            let width = fonts.width(&text, Weight::Regular, size);
+            first.marks.push(Mark::Text {
+                x: RIGHT - width,
+                baseline: 11.0,
+                text,
+                weight: Weight::Regular,
+                size,
+            });
+        }
     }
     for para in &item.description {
         lines.push(Line {

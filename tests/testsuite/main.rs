@@ -21,6 +21,7 @@ mod office;
 mod output_safety;
 mod pack_file;
 mod pagination;
+mod publication;
 mod robustness;
 mod stamp_clearance;
 mod stamps;

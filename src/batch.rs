@@ -207,6 +207,16 @@ struct Record {
 /// SHA-256 here, and as collision-proof). The public edition's hash reads
 /// no exempt document.
 pub fn inputs_hash(pack: &Pack, edition: Edition) -> std::io::Result<String> {
+    hash_inputs(pack, edition, true)
+}
+
+/// As [`inputs_hash`], without the publication record: what `publish`
+/// records of what it published.
+pub fn content_hash(pack: &Pack, edition: Edition) -> std::io::Result<String> {
+    hash_inputs(pack, edition, false)
+}
+
+fn hash_inputs(pack: &Pack, edition: Edition, with_record: bool) -> std::io::Result<String> {
     let pack = &pack.for_edition(edition);
     let mut hash = blake3::Hasher::new();
     hash.update(format!("{edition:?}").as_bytes());
@@ -214,6 +224,13 @@ pub fn inputs_hash(pack: &Pack, edition: Edition) -> std::io::Result<String> {
     hash.update(crate::render::text::FONT_DIGEST_INPUT.0);
     hash.update(crate::render::text::FONT_DIGEST_INPUT.1);
     hash.update(&pack.digest);
+    // What was published decides what the main pack holds (a document in
+    // a supplement is left out of it).
+    if with_record && let Ok(record) = std::fs::read(crate::publication::record_path(&pack.source))
+    {
+        hash.update(b"publication record");
+        hash.update(blake3::hash(&record).as_bytes());
+    }
     // The pack file is in the digest; then the documents and pictures.
     for input in pack.inputs().iter().skip(1) {
         let data = crate::files::read_regular(&input.path, None)

@@ -282,7 +282,7 @@ fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>]) -> [u8; 16] {
     let mut hash = blake3::Hasher::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     hash.update(&pack.digest);
-    hash.update(format!("{:?}", pack.edition()).as_bytes());
+    hash.update(format!("{:?} {:?}", pack.edition(), pack.part).as_bytes());
     for source in sources.iter().flatten() {
         hash.update(&source.digest);
     }

@@ -439,7 +439,7 @@ fn publish(
         Some(record) if !renumber => record.main_pack(&pack),
         _ => pack.clone(),
     };
-    let inputs = agendapack::batch::inputs_hash(&main, Edition::Public).map_err(|e| {
+    let inputs = agendapack::batch::content_hash(&main, Edition::Public).map_err(|e| {
         BuildError::Publication {
             path: agendapack::publication::record_path(pack_path),
             reason: format!("cannot read an input: {e}"),
@@ -532,7 +532,7 @@ fn supplement(
     let number = record.publications.len() as u32;
     let public = agendapack::prepare(&late, Edition::Public)?;
     let members = agendapack::prepare(&late, Edition::Members)?;
-    let inputs = agendapack::batch::inputs_hash(&late, Edition::Public)
+    let inputs = agendapack::batch::content_hash(&late, Edition::Public)
         .map_err(|e| refuse(&format!("cannot read an input: {e}")))?;
     let output_for = |edition: Edition| match (edition, &output) {
         (Edition::Public, Some(output)) => output.clone(),

@@ -340,7 +340,7 @@ fn remove_old_record(output: &Path) {
 }
 
 /// One line per problem, as the single-pack build prints them.
-fn describe(err: &BuildError) -> String {
+pub fn describe(err: &BuildError) -> String {
     match err {
         BuildError::PackFile(e) => e
             .problems

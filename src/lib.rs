@@ -27,6 +27,7 @@ pub mod printable;
 pub mod publication;
 pub mod read;
 pub mod render;
+pub mod site;
 pub mod timing;
 pub mod write;
 

@@ -102,6 +102,30 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Build the web agenda: a static website of the meetings' public packs.
+    Site {
+        /// A folder of pack files, or one pack file.
+        input: PathBuf,
+        /// The folder the website is written to.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Meetings on or after this date are listed as upcoming
+        /// [default: today].
+        #[arg(long)]
+        today: Option<String>,
+        /// A folder holding site.css, to restyle the site.
+        #[arg(long)]
+        template: Option<PathBuf>,
+        /// Packs built at once [default: the machine's cores].
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Rebuild meetings whose inputs have not changed.
+        #[arg(long)]
+        force: bool,
+        /// Print errors only.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Check the pack file and every document, writing nothing.
     Check {
         /// The pack file (TOML).
@@ -233,6 +257,33 @@ fn main() -> ExitCode {
             renumber,
             quiet,
         } => publish(&pack, output, renumber, quiet),
+        Command::Site {
+            input,
+            output,
+            today,
+            template,
+            jobs,
+            force,
+            quiet,
+        } => {
+            let today = match today {
+                None => agendapack::site::parse_date(&agendapack::publication::today()),
+                Some(text) => agendapack::site::parse_date(&text),
+            };
+            let Some(today) = today else {
+                eprintln!("error: --today takes a date as YYYY-MM-DD");
+                return ExitCode::from(2);
+            };
+            let options = agendapack::site::SiteOptions {
+                out: output,
+                today,
+                jobs: jobs
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+                force,
+                template,
+            };
+            return site(&input, &options, quiet);
+        }
         Command::Supplement {
             pack,
             edition,
@@ -598,6 +649,70 @@ fn supplement(
         );
     }
     Ok(())
+}
+
+fn site(input: &Path, options: &agendapack::site::SiteOptions, quiet: bool) -> ExitCode {
+    use agendapack::batch::{PackResult, Status};
+    let progress = |r: &PackResult| match r.status {
+        Status::Failed => eprintln!(
+            "failed  {}: {}",
+            printable_path(&r.pack),
+            printable_lines(r.error.as_deref().unwrap_or("unknown error"))
+        ),
+        Status::Built if !quiet => {
+            println!(
+                "built   {} -> {}",
+                printable_path(&r.pack),
+                printable_path(&r.output)
+            );
+            for w in &r.warnings {
+                eprintln!("warning: {}", printable_lines(w));
+            }
+        }
+        Status::Skipped if !quiet => {
+            println!("skipped {} (unchanged)", printable_path(&r.pack));
+        }
+        _ => {}
+    };
+    let (results, skipped) = match agendapack::site::run(input, options, &progress) {
+        Ok(done) => done,
+        Err(e) => {
+            eprintln!(
+                "error: cannot build the site: {}",
+                printable_lines(&e.to_string())
+            );
+            return ExitCode::from(BATCH_FAILED);
+        }
+    };
+    for s in &skipped {
+        eprintln!("warning: {}", printable_lines(s));
+    }
+    let failed = results
+        .iter()
+        .filter(|r| r.status == Status::Failed)
+        .count();
+    if !quiet || failed > 0 {
+        let line = format!(
+            "{} meetings: {} built, {} skipped, {failed} failed; site in {}",
+            results.len(),
+            results.iter().filter(|r| r.status == Status::Built).count(),
+            results
+                .iter()
+                .filter(|r| r.status == Status::Skipped)
+                .count(),
+            printable_path(&options.out)
+        );
+        if failed > 0 {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    }
+    if failed > 0 {
+        ExitCode::from(BATCH_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Exit code of a batch in which some pack failed.

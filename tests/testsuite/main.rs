@@ -23,6 +23,7 @@ mod pack_file;
 mod pagination;
 mod publication;
 mod robustness;
+mod site;
 mod stamp_clearance;
 mod stamps;
 mod support;

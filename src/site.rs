@@ -65,8 +65,16 @@ pub fn run(
         let found = crate::batch::find_packs(input)?;
         (input.to_path_buf(), found.packs, found.skipped)
     } else {
-        let dir = input.parent().unwrap_or(Path::new("")).to_path_buf();
-        (dir, vec![input.to_path_buf()], Vec::new())
+        // One pack: its page goes in a folder named as the pack's folder
+        // (`meetings/scrutiny/2024-10-11/pack.toml` → `OUT/2024-10-11`),
+        // beside the site's own index.
+        let full = std::fs::canonicalize(input)?;
+        let dir = full
+            .parent()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("/"))
+            .to_path_buf();
+        (dir, vec![full], Vec::new())
     };
     std::fs::create_dir_all(&options.out)?;
     let pool = rayon::ThreadPoolBuilder::new()

@@ -241,23 +241,6 @@ fn both_editions_keep_every_public_page_number_on_the_same_page() {
     }
 }
 
-/// Every stream of a PDF decoded, when at least `min` bytes long.
-fn stream_hashes(pdf: &Path, min: usize) -> HashSet<blake3::Hash> {
-    let doc = Document::load(pdf).unwrap();
-    doc.objects
-        .values()
-        .filter_map(|o| match o {
-            Object::Stream(s) => {
-                let data = s
-                    .decompressed_content()
-                    .unwrap_or_else(|_| s.content.clone());
-                (data.len() >= min).then(|| blake3::hash(&data))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
 /// The font names of a PDF (/BaseFont and /FontName), without a subset
 /// tag.
 fn font_names(pdf: &Path) -> HashSet<String> {

@@ -36,6 +36,10 @@ documents = ["{}", {{ path = "{}", title = "Appendix 2 – bid matrix", exempt =
 title = "Sale of land at Bradley Park"
 exempt = {{ paragraph = [1, 3] }}
 documents = [{{ path = "{}", title = "Valuation report" }}]
+
+[[items]]
+title = "Leisure strategy"
+to_follow = true
 "#,
         HEADER
             .replace("2024-10-11", "2024-11-05")
@@ -247,6 +251,27 @@ fn the_site_is_deterministic_and_unchanged_meetings_are_not_rebuilt() {
     assert!(site(input.path(), a.path(), &[]).status.success());
     assert!(site(input.path(), b.path(), &["--force"]).status.success());
     assert_eq!(tree(a.path()), tree(b.path()));
+    // A template's stylesheet replaces the shipped one.
+    let template = tempfile::tempdir().unwrap();
+    let css = "body { color: #000; background: #fff; }\n";
+    std::fs::write(template.path().join("site.css"), css).unwrap();
+    let styled = tempfile::tempdir().unwrap();
+    let args = ["--template", template.path().to_str().unwrap()];
+    assert!(site(input.path(), styled.path(), &args).status.success());
+    assert_eq!(
+        std::fs::read_to_string(styled.path().join("style.css")).unwrap(),
+        css
+    );
+    // One pack file makes a site of one meeting, in its folder's name.
+    let one = tempfile::tempdir().unwrap();
+    let single = input.path().join("cabinet/2024-11-05/pack.toml");
+    assert!(site(&single, one.path(), &[]).status.success());
+    assert!(one.path().join("2024-11-05/index.html").exists());
+    assert!(
+        std::fs::read_to_string(one.path().join("index.html"))
+            .unwrap()
+            .contains("2024-11-05/index.html")
+    );
     let again = site(input.path(), a.path(), &[]);
     assert!(
         stdout(&again).contains("0 built, 3 skipped"),

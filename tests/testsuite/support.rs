@@ -471,3 +471,21 @@ pub fn run_with_deadline(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, Str
         }
     }
 }
+
+/// BLAKE3 of every stream of a PDF, decoded, at least `min` bytes long:
+/// to tell whether any font, image or content of one PDF is in another.
+pub fn stream_hashes(pdf: &Path, min: usize) -> std::collections::HashSet<blake3::Hash> {
+    let doc = Document::load(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Stream(s) => {
+                let data = s
+                    .decompressed_content()
+                    .unwrap_or_else(|_| s.content.clone());
+                (data.len() >= min).then(|| blake3::hash(&data))
+            }
+            _ => None,
+        })
+        .collect()
+}

@@ -345,7 +345,10 @@ pub fn describe(err: &BuildError) -> String {
         BuildError::PackFile(e) => e
             .problems
             .iter()
-            .map(|p| p.to_string())
+            .map(|p| match &p.help {
+                Some(help) => format!("{p}\n  help: {}", help.replace('\n', "\n        ")),
+                None => p.to_string(),
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         other => other.to_string(),

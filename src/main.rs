@@ -126,9 +126,10 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
-    /// Check the pack file and every document, writing nothing.
+    /// Check the pack file and every document, writing nothing; given a
+    /// folder, every pack file under it.
     Check {
-        /// The pack file (TOML).
+        /// The pack file (TOML), or a folder of pack files.
         pack: PathBuf,
     },
     /// Print the page map: each item's documents and printed page range.
@@ -196,6 +197,41 @@ fn main() -> ExitCode {
             } else {
                 write::Durability::Written
             };
+            if pack.is_dir() && output.is_some() {
+                eprintln!(
+                    "error: -o names one PDF, and {} is a folder of packs; use --out-dir for a \
+                     folder (each pack is written at its relative path); nothing was written",
+                    printable_path(&pack)
+                );
+                return ExitCode::from(2);
+            }
+            if !pack.is_dir() {
+                // What only a folder of packs takes is not silently ignored.
+                let folder_only = [
+                    ("--out-dir", out_dir.is_some()),
+                    ("--members-out-dir", members_out_dir.is_some()),
+                    ("--state-dir", state_dir.is_some()),
+                    ("--jobs", jobs.is_some()),
+                    ("--force", force),
+                    ("--format json", matches!(format, Format::Json)),
+                ];
+                let given: Vec<&str> = folder_only
+                    .iter()
+                    .filter(|(_, given)| *given)
+                    .map(|(name, _)| *name)
+                    .collect();
+                if !given.is_empty() {
+                    eprintln!(
+                        "error: {} {} for a folder of packs, and {} is one pack file; use -o to \
+                         choose where its PDF goes (a single build always builds); nothing was \
+                         written",
+                        given.join(", "),
+                        if given.len() == 1 { "is" } else { "are" },
+                        printable_path(&pack)
+                    );
+                    return ExitCode::from(2);
+                }
+            }
             if pack.is_dir() {
                 if renumber {
                     eprintln!(
@@ -290,6 +326,7 @@ fn main() -> ExitCode {
             output,
             quiet,
         } => supplement(&pack, &edition.editions(), output, quiet),
+        Command::Check { pack } if pack.is_dir() => return check_folder(&pack),
         Command::Check { pack } => check(&pack),
         Command::Plan { pack, format } => plan(&pack, format),
     };
@@ -720,17 +757,9 @@ const BATCH_FAILED: u8 = 6;
 
 fn batch(dir: &Path, options: &BatchOptions, format: Format, quiet: bool) -> ExitCode {
     use agendapack::batch::{self, PackResult, Status};
-    let found = match batch::find_packs(dir) {
-        Ok(found) => found,
-        Err(e) => {
-            eprintln!("error: cannot read folder {}: {e}", printable_path(dir));
-            return ExitCode::from(BATCH_FAILED);
-        }
+    let Some(found) = find_packs(dir) else {
+        return ExitCode::from(BATCH_FAILED);
     };
-    // A folder skipped may hide a meeting: said even with --quiet.
-    for skipped in &found.skipped {
-        eprintln!("warning: {}", printable_lines(skipped));
-    }
     let total = found.packs.len();
     let interactive = !quiet
         && matches!(format, Format::Text)
@@ -835,6 +864,50 @@ fn megabytes(bytes: u64) -> String {
         format!("{:.1} kB", bytes as f64 / 1_000.0)
     } else {
         format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}
+
+/// The pack files under `dir`, with a warning for each folder or file
+/// skipped (said even with --quiet: it may hide a meeting); `None`, said,
+/// if `dir` cannot be read.
+fn find_packs(dir: &Path) -> Option<agendapack::batch::Found> {
+    match agendapack::batch::find_packs(dir) {
+        Ok(found) => {
+            for skipped in &found.skipped {
+                eprintln!("warning: {}", printable_lines(skipped));
+            }
+            Some(found)
+        }
+        Err(e) => {
+            eprintln!("error: cannot read folder {}: {e}", printable_path(dir));
+            None
+        }
+    }
+}
+
+/// Checks every pack file under a folder, as `build FOLDER` finds them.
+fn check_folder(dir: &Path) -> ExitCode {
+    let Some(found) = find_packs(dir) else {
+        return ExitCode::from(BATCH_FAILED);
+    };
+    let mut failed = 0;
+    for pack in &found.packs {
+        if let Err(err) = check(pack) {
+            failed += 1;
+            report(&err);
+        }
+    }
+    let summary = format!(
+        "{} packs checked: {} OK, {failed} with problems",
+        found.packs.len(),
+        found.packs.len() - failed
+    );
+    if failed > 0 {
+        eprintln!("{summary}");
+        ExitCode::from(BATCH_FAILED)
+    } else {
+        println!("{summary}");
+        ExitCode::SUCCESS
     }
 }
 

@@ -32,7 +32,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Pack, PackFileError> {
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     for err in &syntax_errors {
         let span = err.span().unwrap_or(0..0);
-        checker.problem(span.clone(), err.message().trim(), "here", None);
+        // A Windows path in double quotes: its backslashes read as escapes.
+        let on_line = text[..span.start.min(text.len())]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let help = (err.message().contains("escape") && on_line.contains('\\')).then_some(
+            "write paths with forward slashes, e.g. \"reports/minutes.pdf\": in double quotes a \
+             backslash starts an escape such as \\n (or put the path in single quotes: \
+             'reports\\minutes.pdf')",
+        );
+        checker.problem(span.clone(), err.message().trim(), "here", help);
         checker.syntax_errors.push(span);
     }
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -68,14 +78,26 @@ fn read_pack(
         }
         None => Publish::default(),
     };
+    // A missing table is shown as it would be written.
+    for (key, example) in TABLE_EXAMPLES {
+        let swallowed = !c.syntax_errors.is_empty();
+        if root.get(*key).is_none() && !swallowed {
+            c.problem(
+                0..0,
+                &format!("the pack file has no [{key}] table"),
+                &format!("[{key}] is missing"),
+                Some(&format!("add it, for example:\n{example}")),
+            );
+        }
+    }
     let meeting = top
-        .table(c, "meeting", true)
+        .table(c, "meeting", false)
         .and_then(|t| read_meeting(c, t));
     let issuer = top
-        .table(c, "issuer", true)
+        .table(c, "issuer", false)
         .and_then(|t| read_issuer(c, base, t));
     let contact = top
-        .table(c, "contact", true)
+        .table(c, "contact", false)
         .and_then(|t| read_contact(c, t));
     let members = top
         .tables(c, "members")
@@ -106,6 +128,22 @@ fn read_pack(
         part: crate::model::Part::Main,
     })
 }
+
+/// The tables every pack file has, each as a clerk would write it.
+const TABLE_EXAMPLES: &[(&str, &str)] = &[
+    (
+        "meeting",
+        "[meeting]\nbody = \"Planning Committee\"\ndate = 2025-01-15\ntime = \"18:30\"\nvenue = \"Council Chamber, Town Hall\"",
+    ),
+    (
+        "issuer",
+        "[issuer]\norganisation = \"Anytown Council\"\nofficer = \"Jo Bloggs\"\ntitle = \"Head of Democratic Services\"\nissued = 2025-01-07",
+    ),
+    (
+        "contact",
+        "[contact]\nname = \"Sam Smith\"\nemail = \"sam.smith@anytown.gov.uk\"   # optional\ntelephone = \"01234 567890\"         # optional",
+    ),
+];
 
 fn read_meeting(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Meeting> {
     t.expect_keys(&["body", "date", "time", "venue", "notices", "language"]);

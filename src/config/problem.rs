@@ -17,12 +17,46 @@ pub struct Problem {
     pub line: usize,
     pub column: usize,
     #[source_code]
-    pub(crate) source_code: NamedSource<Arc<String>>,
+    pub(crate) source_code: NamedSource<CharColumns>,
     #[label("{label}")]
     pub(crate) span: SourceSpan,
     pub(crate) label: String,
     #[help]
     pub help: Option<String>,
+}
+
+/// A pack file's text for miette, which counts columns in bytes: this
+/// counts them in characters, as our messages and editors do, so that
+/// "55:49" in the message and "[55:49]" over the listing agree on a line
+/// with an en dash before the mistake.
+#[derive(Debug, Clone)]
+pub(crate) struct CharColumns(pub Arc<String>);
+
+impl miette::SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = self.0.as_str();
+        let inner = text.read_span(span, before, after)?;
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            let start = span.offset().min(text.len());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            text.get(line_start..start)
+                .map_or(inner.column(), |t| t.chars().count())
+        };
+        Ok(Box::new(miette::MietteSpanContents::new(
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 /// Every mistake found in a pack file; the build stops before any output.
@@ -64,7 +98,7 @@ impl PackFileError {
                 file: name.clone(),
                 line: 1,
                 column: 1,
-                source_code: NamedSource::new(name, text),
+                source_code: NamedSource::new(name, CharColumns(text)),
                 span: (0, 0).into(),
                 label: "unreadable".into(),
                 help: Some(help.into()),

@@ -77,10 +77,10 @@ impl Checker {
             file: file.clone(),
             line,
             column,
-            source_code: NamedSource::new(file, self.shown.clone()),
+            source_code: NamedSource::new(file, super::problem::CharColumns(self.shown.clone())),
             span: (span.start, span.len()).into(),
             label: printable(label).into_owned(),
-            help: help.map(|h| printable(h).into_owned()),
+            help: help.map(|h| crate::printable::printable_lines(h).into_owned()),
         });
     }
 
@@ -124,6 +124,23 @@ impl Checker {
                 };
                 let help = match err {
                     InputError::NotAFile(_) => None,
+                    InputError::NotFound => match near_miss(base, text) {
+                        Some(near) => Some(format!(
+                            "did you mean {near}? (paths are relative to the pack file's \
+                             folder, {}, and the case of letters counts)",
+                            display_dir(base)
+                        )),
+                        None if text.contains('\\') => Some(format!(
+                            "write paths with forward slashes, e.g. {}; they are relative \
+                             to the pack file's folder ({})",
+                            text.replace('\\', "/"),
+                            display_dir(base)
+                        )),
+                        None => Some(format!(
+                            "paths are relative to the pack file's folder ({})",
+                            display_dir(base)
+                        )),
+                    },
                     _ => Some(format!(
                         "paths are relative to the pack file's folder ({})",
                         display_dir(base)
@@ -138,6 +155,45 @@ impl Checker {
             }
         }
     }
+}
+
+/// The path a mistyped `text` (under `base`) most likely meant: each part
+/// that does not exist matched against its folder's entries ignoring case,
+/// or, failing that, within two edits.
+fn near_miss(base: &Path, text: &str) -> Option<String> {
+    let mut folder = if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base.to_path_buf()
+    };
+    let mut parts = Vec::new();
+    let components: Vec<&str> = text.split('/').filter(|p| !p.is_empty()).collect();
+    for part in &components {
+        let exact = folder.join(part);
+        if exact.exists() {
+            parts.push(part.to_string());
+            folder = exact;
+            continue;
+        }
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .ok()?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let found = names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(part))
+            .or_else(|| {
+                names
+                    .iter()
+                    .filter(|n| edit_distance(&n.to_lowercase(), &part.to_lowercase()) <= 2)
+                    .min_by_key(|n| edit_distance(n, part))
+            })?;
+        parts.push(found.clone());
+        folder = folder.join(found);
+    }
+    let suggestion = parts.join("/");
+    (suggestion != text && folder.is_file()).then_some(suggestion)
 }
 
 fn display_dir(base: &Path) -> String {
@@ -385,9 +441,18 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 .copied()
                 .min_by_key(|k| edit_distance(k, name))
                 .filter(|k| edit_distance(k, name) <= 2);
-            let help = match suggestion {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("{} takes: {}", self.name, self.known.join(", ")),
+            // A top-level key written after a [table] header belongs to
+            // that table, as TOML reads it.
+            let top_level = TOP_LEVEL.iter().find(|(k, _)| *k == name);
+            let help = match (suggestion, top_level) {
+                (_, Some((key, form))) if self.name.starts_with('[') => format!(
+                    "`{key}` belongs at the top of the pack file, not in {}: every key after a \
+                     [table] header belongs to that table. Write it after the other tables, or \
+                     before the first, as {form}",
+                    self.name
+                ),
+                (Some(k), _) => format!("did you mean `{k}`?"),
+                (None, _) => format!("{} takes: {}", self.name, self.known.join(", ")),
             };
             c.problem(
                 key.span(),
@@ -398,6 +463,22 @@ impl<'t, 'i> TableReader<'t, 'i> {
         }
     }
 }
+
+/// The pack file's top-level keys, each as it is written.
+const TOP_LEVEL: &[(&str, &str)] = &[
+    (
+        "members",
+        "[[members]] tables, one per member:\n\n[[members]]\nname = \"Councillor Jane Rylah\"\nrole = \"Chair\"   # optional",
+    ),
+    (
+        "items",
+        "[[items]] tables, one per agenda item:\n\n[[items]]\ntitle = \"Minutes\"\ndocuments = [\"reports/minutes.pdf\"]",
+    ),
+    ("meeting", "a [meeting] table"),
+    ("issuer", "an [issuer] table"),
+    ("contact", "a [contact] table"),
+    ("publish", "a [publish] table"),
+];
 
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -53,8 +53,43 @@ impl Kind {
                 "TIFF",
             ),
         };
-        (!ok).then(|| format!("it is not a {name} image (it does not start as one does)"))
+        (!ok).then(|| match what_it_is(magic) {
+            Some(actual) => format!(
+                "it is {actual}, not a {name} image, whatever its name says; save or export it \
+                 as PNG, JPEG or TIFF (the images a pack takes), or as PDF"
+            ),
+            None => format!("it is not a {name} image (it does not start as one does)"),
+        })
     }
+}
+
+/// What a file is, by its first bytes, as a message names it ("a GIF
+/// image"), for the kinds a clerk may have renamed.
+pub fn what_it_is(magic: &[u8]) -> Option<&'static str> {
+    let starts = |m: &[u8]| magic.starts_with(m);
+    Some(if starts(b"GIF87a") || starts(b"GIF89a") {
+        "a GIF image"
+    } else if starts(b"BM") {
+        "a BMP image"
+    } else if starts(b"RIFF") {
+        "a WebP image (or another RIFF file)"
+    } else if magic.len() >= 8 && &magic[4..8] == b"ftyp" {
+        "a HEIC/HEIF image (or another ISO media file)"
+    } else if starts(b"\x89PNG") {
+        "a PNG image"
+    } else if starts(&[0xFF, 0xD8, 0xFF]) {
+        "a JPEG image"
+    } else if starts(b"II*\0") || starts(b"MM\0*") {
+        "a TIFF image"
+    } else if starts(b"%PDF") {
+        "a PDF"
+    } else if starts(b"PK\x03\x04") {
+        "a ZIP file (a Word or other Office document, perhaps)"
+    } else if starts(b"<svg") || starts(b"<?xml") {
+        "an SVG or other XML file"
+    } else {
+        return None;
+    })
 }
 
 /// A PDF of `data`, one page per image, and warnings about the images.

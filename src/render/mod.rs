@@ -53,6 +53,19 @@ impl Pictures {
             let data = crate::files::read_regular(&picture.path, None)
                 .map_err(|e| fail(format!("the file {e}")))?;
             let is_png = data.starts_with(b"\x89PNG");
+            let is_jpeg = data.starts_with(&[0xFF, 0xD8, 0xFF]);
+            if !is_png && !is_jpeg {
+                let actual = crate::read::convert::what_it_is(&data[..data.len().min(16)]);
+                return Err(fail(match actual {
+                    Some(actual) => format!(
+                        "it is {actual}, whatever its name says; front-sheet images must be PNG \
+                         or JPEG: save or export it as PNG"
+                    ),
+                    None => "it is not a PNG or JPEG image (it does not start as one does); \
+                             front-sheet images must be PNG or JPEG"
+                        .into(),
+                }));
+            }
             let image = if is_png {
                 Image::from_png(data.into(), true)
             } else {

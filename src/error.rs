@@ -72,7 +72,7 @@ impl DocumentProblem {
 pub struct DocumentError {
     pub pack: String,
     pub line: usize,
-    pub item: u32,
+    pub item: crate::model::ItemNumber,
     pub item_title: String,
     pub document: PathBuf,
     pub problem: DocumentProblem,
@@ -89,7 +89,7 @@ impl DocumentError {
         DocumentError {
             pack: pack.source.display().to_string(),
             line: document.line,
-            item: item.number,
+            item: item.number.clone(),
             item_title: item.title.clone(),
             document: document.path.clone(),
             hint: problem.hint(),

@@ -1038,7 +1038,7 @@ fn print_plan(pack: &agendapack::model::Pack, plan: &agendapack::plan::PagePlan,
         };
         println!(
             "{:>4}  {:<16}  {}",
-            item.number,
+            item.label,
             pages,
             printable(&item.title)
         );

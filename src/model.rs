@@ -213,10 +213,82 @@ pub struct Member {
     pub role: Option<String>,
 }
 
+/// An agenda item's number as the council prints it: "7", "5a", "6.1".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct ItemNumber(String);
+
+impl ItemNumber {
+    /// A number as written in a pack file: a whole number 1–9999, then
+    /// optionally one lower-case letter ("5a") or dot-separated whole
+    /// numbers ("6.1", "6.1.2"); `None` for anything else.
+    pub fn parse(text: &str) -> Option<ItemNumber> {
+        let text = text.trim();
+        let lead_len = text.bytes().take_while(u8::is_ascii_digit).count();
+        let (lead, rest) = text.split_at(lead_len);
+        let lead: u32 = lead.parse().ok()?;
+        if !(1..=9999).contains(&lead) || lead_len > 4 {
+            return None;
+        }
+        let ok = match rest.as_bytes() {
+            [] => true,
+            [c] => c.is_ascii_lowercase(),
+            _ => {
+                rest.starts_with('.')
+                    && rest[1..].split('.').all(|part| {
+                        !part.is_empty()
+                            && part.len() <= 3
+                            && part.bytes().all(|b| b.is_ascii_digit())
+                    })
+            }
+        };
+        ok.then(|| ItemNumber(format!("{lead}{rest}")))
+    }
+
+    pub fn whole(n: u32) -> ItemNumber {
+        ItemNumber(n.to_string())
+    }
+
+    /// The leading whole number: 5 for "5a", 6 for "6.1".
+    pub fn lead(&self) -> u32 {
+        let digits: String = self.0.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().unwrap_or(0)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The number an item left unnumbered after this one gets: 8 after 7,
+    /// "5b" after "5a", "6.2" after "6.1".
+    pub fn next(&self) -> ItemNumber {
+        let text = &self.0;
+        if let Some(last) = text.chars().last().filter(char::is_ascii_lowercase) {
+            if last != 'z' {
+                let mut next = text[..text.len() - 1].to_string();
+                next.push((last as u8 + 1) as char);
+                return ItemNumber(next);
+            }
+            return ItemNumber::whole(self.lead() + 1);
+        }
+        if let Some((head, tail)) = text.rsplit_once('.') {
+            let n: u32 = tail.parse().unwrap_or(0);
+            return ItemNumber(format!("{head}.{}", n + 1));
+        }
+        ItemNumber::whole(self.lead() + 1)
+    }
+}
+
+impl fmt::Display for ItemNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One agenda item, with the documents (reports, appendices) attached to it.
 #[derive(Debug, Clone)]
 pub struct Item {
-    pub number: u32,
+    pub number: ItemNumber,
     pub title: String,
     /// Paragraphs of the agenda description.
     pub description: Vec<String>,
@@ -521,6 +593,27 @@ mod tests {
         assert!(Time::parse("25:00").is_none());
         assert!(Time::parse("10:3").is_none());
         assert!(Time::parse("half ten").is_none());
+    }
+
+    #[test]
+    fn item_numbers_are_read_and_counted_on_as_councils_write_them() {
+        let n = |t: &str| ItemNumber::parse(t).map(|n| n.to_string());
+        assert_eq!(n("7"), Some("7".into()));
+        assert_eq!(n("5a"), Some("5a".into()));
+        assert_eq!(n("6.1"), Some("6.1".into()));
+        assert_eq!(n("007"), Some("7".into()));
+        for bad in [
+            "", "a", "0", "10000", "5A", "5ab", "6.", "6..1", "6.x", "-1", "5 a",
+        ] {
+            assert_eq!(n(bad), None, "{bad:?}");
+        }
+        let next = |t: &str| ItemNumber::parse(t).unwrap().next().to_string();
+        assert_eq!(next("7"), "8");
+        assert_eq!(next("5a"), "5b");
+        assert_eq!(next("5z"), "6");
+        assert_eq!(next("6.1"), "6.2");
+        assert_eq!(next("6.9"), "6.10");
+        assert_eq!(ItemNumber::parse("6.1").unwrap().lead(), 6);
     }
 
     #[test]

@@ -58,7 +58,10 @@ pub struct DocumentPlacement {
 /// documents in this edition.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemPlacement {
+    /// The leading whole number of the item's number (5 for "5a").
     pub number: u32,
+    /// The item's number as printed: "7", "5a", "6.1".
+    pub label: String,
     pub title: String,
     pub pages: Option<PageRange>,
     pub documents: Vec<DocumentPlacement>,
@@ -202,7 +205,8 @@ impl PagePlan {
                 });
             }
             items.push(ItemPlacement {
-                number: item.number,
+                number: item.number.lead(),
+                label: item.number.to_string(),
                 title: item.title.clone(),
                 pages: None,
                 documents,
@@ -328,7 +332,7 @@ mod tests {
 
     fn item(number: u32, documents: Vec<Document>) -> Item {
         Item {
-            number,
+            number: crate::model::ItemNumber::whole(number),
             title: format!("Item {number}"),
             description: Vec::new(),
             contacts: Vec::new(),

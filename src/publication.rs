@@ -67,7 +67,8 @@ pub struct Map {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapItem {
-    pub number: u32,
+    /// As printed: "7", "5a", "6.1".
+    pub number: String,
     pub title: String,
     pub pages: Option<PageRange>,
     pub exempt_pages: Option<PageRange>,
@@ -113,7 +114,7 @@ impl Map {
             .zip(&plan.items)
             .zip(hashes)
             .map(|((item, placed), hashes)| MapItem {
-                number: item.number,
+                number: item.number.to_string(),
                 title: item.title.clone(),
                 pages: placed.pages,
                 exempt_pages: placed.exempt_pages,
@@ -158,10 +159,10 @@ impl Map {
                 },
             }
         };
-        let mut numbers: Vec<u32> = self.items.iter().map(|i| i.number).collect();
+        let mut numbers: Vec<&str> = self.items.iter().map(|i| i.number.as_str()).collect();
         for item in &new.items {
-            if !numbers.contains(&item.number) {
-                numbers.push(item.number);
+            if !numbers.contains(&item.number.as_str()) {
+                numbers.push(&item.number);
             }
         }
         for number in numbers {
@@ -215,11 +216,11 @@ impl Map {
     }
 
     /// The documents of the map, by item number and path.
-    fn documents(&self) -> impl Iterator<Item = (u32, &str)> {
+    fn documents(&self) -> impl Iterator<Item = (&str, &str)> {
         self.items.iter().flat_map(|item| {
             item.documents
                 .iter()
-                .map(move |d| (item.number, d.path.as_str()))
+                .map(move |d| (item.number.as_str(), d.path.as_str()))
         })
     }
 }
@@ -329,23 +330,23 @@ impl Record {
     }
 
     /// Every document published so far, by item number and path.
-    fn published(&self) -> HashSet<(u32, String)> {
+    fn published(&self) -> HashSet<(String, String)> {
         self.publications
             .iter()
             .flat_map(|p| p.members.documents())
-            .map(|(n, path)| (n, path.to_string()))
+            .map(|(n, path)| (n.to_string(), path.to_string()))
             .collect()
     }
 
     /// The documents in supplements, by item number and path, each with
     /// its supplement's number.
-    fn in_supplements(&self) -> Vec<((u32, String), u32)> {
+    fn in_supplements(&self) -> Vec<((String, String), u32)> {
         self.publications[1..]
             .iter()
             .flat_map(|p| {
                 p.members
                     .documents()
-                    .map(move |(n, path)| ((n, path.to_string()), p.number))
+                    .map(move |(n, path)| ((n.to_string(), path.to_string()), p.number))
             })
             .collect()
     }
@@ -357,10 +358,10 @@ impl Record {
         let mut main = pack.clone();
         let base = pack.source.parent().unwrap_or(Path::new("")).to_path_buf();
         for item in &mut main.items {
-            let number = item.number;
+            let number = item.number.to_string();
             let mut supplement = None;
             item.documents.retain(|d| {
-                let key = (number, written(&base, &d.path));
+                let key = (number.clone(), written(&base, &d.path));
                 match moved.iter().find(|(k, _)| *k == key) {
                     Some(&(_, n)) => {
                         supplement = Some(n);
@@ -389,7 +390,9 @@ impl Record {
                 let late: Vec<_> = item
                     .documents
                     .iter()
-                    .filter(|d| !published.contains(&(item.number, written(&base, &d.path))))
+                    .filter(|d| {
+                        !published.contains(&(item.number.to_string(), written(&base, &d.path)))
+                    })
                     .cloned()
                     .collect();
                 (!late.is_empty()).then(|| crate::model::Item {

@@ -795,7 +795,7 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
         }
         for supplement in &supplements {
             for late in supplement["items"].as_array().into_iter().flatten() {
-                if late["number"].as_u64() != Some(u64::from(item.number)) {
+                if late["number"].as_str() != Some(item.number.as_str()) {
                     continue;
                 }
                 for document in late["documents"].as_array().into_iter().flatten() {

@@ -629,11 +629,11 @@ fn add_agenda_links(
         let target = pages[plan.physical(range.start())];
         let what = match link.range {
             RangeOf::Item(i) | RangeOf::ExemptItem(i) => {
-                format!("Agenda item {}", plan.items[i].number)
+                format!("Agenda item {}", plan.items[i].label)
             }
             RangeOf::Document(i, d) => format!(
                 "Agenda item {}, {}",
-                plan.items[i].number, plan.items[i].documents[d].title
+                plan.items[i].label, plan.items[i].documents[d].title
             ),
         };
         let annotation = out.add_object(Dictionary::from_iter([

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 
 use crate::model::{
-    Contact, Country, Document, Exemption, Issuer, Item, Meeting, Member, Pack, Picture, Publish,
-    Show, Time,
+    Contact, Country, Document, Exemption, Issuer, Item, ItemNumber, Meeting, Member, Pack,
+    Picture, Publish, Show, Time,
 };
 pub use problem::{PackFileError, Problem};
 use reader::{Checker, TableReader, Value};
@@ -293,8 +293,10 @@ fn read_items(
     // Each file, by its identity on disk, with whether it was listed as
     // exempt and where.
     let mut listed = Listed::default();
-    let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut next_number = 1u32;
+    let mut seen: BTreeMap<ItemNumber, usize> = BTreeMap::new();
+    let mut next_number = ItemNumber::whole(1);
+    // The line of the item the next number was counted on from.
+    let mut counted_from: Option<usize> = None;
     let mut ok = true;
     for mut t in tables {
         t.expect_keys(&[
@@ -308,26 +310,45 @@ fn read_items(
         ]);
         let line = c.line_of(t.span.start);
         let number_value = t.value(c, "number", false);
+        let help = "write it as a whole number (number = 7), or in quotes as councils print \
+                    it: number = \"5a\", number = \"6.1\"";
         let number = match &number_value {
-            Some(v) => match v.as_integer() {
-                Some(n) if (1..=9999).contains(&n) => n as u32,
-                Some(_) => {
-                    c.problem(
-                        v.span.clone(),
-                        "an item number must be between 1 and 9999",
-                        "out of range",
-                        None,
-                    );
-                    next_number
-                }
-                None => {
-                    c.wrong_type(v, "a whole number, e.g. number = 7");
-                    next_number
-                }
-            },
-            None => next_number,
+            Some(v) => {
+                let parsed = match (v.as_integer(), v.as_str()) {
+                    (Some(n), _) if (1..=9999).contains(&n) => Some(ItemNumber::whole(n as u32)),
+                    (Some(_), _) => {
+                        c.problem(
+                            v.span.clone(),
+                            "an item number must be between 1 and 9999",
+                            "out of range",
+                            None,
+                        );
+                        None
+                    }
+                    (None, Some(text)) => {
+                        let parsed = ItemNumber::parse(text);
+                        if parsed.is_none() {
+                            c.problem(
+                                v.span.clone(),
+                                &format!("`{text}` is not an item number"),
+                                "not an item number",
+                                Some(help),
+                            );
+                        }
+                        parsed
+                    }
+                    (None, None) => {
+                        c.wrong_type(v, "a whole number (number = 7) or text (number = \"5a\")");
+                        None
+                    }
+                };
+                counted_from = None;
+                parsed.unwrap_or_else(|| next_number.clone())
+            }
+            None => next_number.clone(),
         };
-        next_number = number + 1;
+        let counted = number_value.is_none();
+        next_number = number.next();
         let title = t.string(c, "title", true);
         let description = t
             .string(c, "description", false)
@@ -370,17 +391,34 @@ fn read_items(
                 }
             },
         };
-        if let Some(first_line) = seen.insert(number, line) {
-            let span = number_value
-                .as_ref()
-                .map_or(t.span.clone(), |v| v.span.clone());
+        if let Some(first_line) = seen.insert(number.clone(), line) {
+            // Where the duplicate is: at its `number`, or, for an item that
+            // was counted, at the item, saying what it was counted on from.
+            let (span, message) = match (&number_value, counted, counted_from) {
+                (Some(v), _, _) => (
+                    v.span.clone(),
+                    format!("item number {number} is used twice (first at line {first_line})"),
+                ),
+                (None, true, Some(from)) => (
+                    t.span.clone(),
+                    format!(
+                        "this item has no `number`, so it is counted on from the item at line \
+                         {from} as {number}, which the item at line {first_line} already is"
+                    ),
+                ),
+                (None, _, _) => (
+                    t.span.clone(),
+                    format!("item number {number} is used twice (first at line {first_line})"),
+                ),
+            };
             c.problem(
                 span,
-                &format!("item number {number} is used twice (first at line {first_line})"),
+                &message,
                 "duplicate item number",
                 Some("give each item its own number, or leave `number` out to count on from the item before"),
             );
         }
+        counted_from = Some(line);
         t.finish(c);
         match (title, documents, exempt) {
             (Some(title), Some(documents), Some(exempt)) => items.push(Item {

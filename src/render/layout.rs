@@ -618,7 +618,9 @@ fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
 }
 
 fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
-    let text_x = LEFT + ITEM_INDENT;
+    // Room for the number as printed: "12.10:" is wider than "7:".
+    let number_width = fonts.width(&format!("{}:", item.number), Weight::Bold, 11.0);
+    let text_x = LEFT + ITEM_INDENT.max(number_width + 8.0);
     let text_width = RIGHT - PAGES_COLUMN - text_x;
     let mut lines = paragraph(fonts, &item.title, Weight::Bold, 11.0, text_x, text_width);
     let first = &mut lines[0];

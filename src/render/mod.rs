@@ -199,7 +199,9 @@ pub fn render<'o>(
                 ..
             } => {
                 let (visible, occupied) = report_page(index);
-                let item = item_starts.get(&printed).map(|&i| plan.items[i].number);
+                let item = item_starts
+                    .get(&printed)
+                    .map(|&i| plan.items[i].label.as_str());
                 // Every page of an exempt document says so, with why.
                 let exempt = pack.items[item_index].documents[document_index]
                     .exempt

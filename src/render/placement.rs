@@ -55,7 +55,7 @@ pub struct Placement {
 pub struct Stamps<'a> {
     pub page: Folio,
     /// The item number, on an item's first page.
-    pub item: Option<u32>,
+    pub item: Option<&'a str>,
     /// The exempt notice, on an exempt document's pages.
     pub exempt: Option<&'a str>,
 }
@@ -151,7 +151,7 @@ fn page_number_stamp(fonts: &Fonts, printed: Folio) -> Stamp {
     }
 }
 
-fn item_stamp(fonts: &Fonts, item: u32) -> Stamp {
+fn item_stamp(fonts: &Fonts, item: &str) -> Stamp {
     Stamp {
         width: fonts.width(&item_text(item), Weight::Bold, ITEM_STAMP_SIZE),
         size: ITEM_STAMP_SIZE,
@@ -162,7 +162,7 @@ pub fn page_number_text(printed: Folio) -> String {
     format!("Page {printed}")
 }
 
-pub fn item_text(item: u32) -> String {
+pub fn item_text(item: &str) -> String {
     format!("Agenda Item {item}")
 }
 
@@ -449,7 +449,7 @@ mod tests {
         }
     }
 
-    fn stamps(page: u32, item: Option<u32>) -> Stamps<'static> {
+    fn stamps(page: u32, item: Option<&'static str>) -> Stamps<'static> {
         Stamps {
             page: page.into(),
             item,
@@ -468,7 +468,7 @@ mod tests {
         let text = "NOT FOR PUBLICATION \u{2013} paragraph 3 of Part 1 of Schedule 12A";
         let with_notice = Stamps {
             page: Folio::exempt(1),
-            item: Some(4),
+            item: Some("4"),
             exempt: Some(text),
         };
         let placed = place(&fonts, A4, &head, &with_notice);
@@ -493,8 +493,8 @@ mod tests {
     fn a_clear_page_keeps_the_usual_places() {
         let fonts = Fonts::new();
         let body = occupied(&[rect(72.0, 72.0, 523.0, 770.0)]);
-        let placed = place(&fonts, A4, &body, &stamps(3, Some(2)));
-        assert_eq!(placed, usual(&fonts, A4, &stamps(3, Some(2))));
+        let placed = place(&fonts, A4, &body, &stamps(3, Some("2")));
+        assert_eq!(placed, usual(&fonts, A4, &stamps(3, Some("2"))));
     }
 
     #[test]
@@ -510,14 +510,14 @@ mod tests {
     fn a_full_page_image_shrinks_the_content() {
         let fonts = Fonts::new();
         let scan = occupied(&[rect(0.0, 0.0, 595.0, 842.0)]);
-        let placed = place(&fonts, A4, &scan, &stamps(3, Some(1)));
+        let placed = place(&fonts, A4, &scan, &stamps(3, Some("1")));
         let shrink = placed.shrink.expect("shrunk");
         assert!(shrink.factor > 0.9 && shrink.factor < 0.95, "{shrink:?}");
         assert_eq!(
             placed,
             Placement {
                 shrink: Some(shrink),
-                ..usual(&fonts, A4, &stamps(3, Some(1)))
+                ..usual(&fonts, A4, &stamps(3, Some("1")))
             }
         );
         // The scaled page lies between the stamps' bands.
@@ -532,8 +532,8 @@ mod tests {
         let fonts = Fonts::new();
         let unknown = Occupied::default();
         assert_eq!(
-            place(&fonts, A4, &unknown, &stamps(1, Some(1))),
-            usual(&fonts, A4, &stamps(1, Some(1)))
+            place(&fonts, A4, &unknown, &stamps(1, Some("1"))),
+            usual(&fonts, A4, &stamps(1, Some("1")))
         );
     }
 }

@@ -97,3 +97,84 @@ fn the_default_output_sits_beside_the_pack_file() {
     assert!(stdout(&result).contains("4 pages"), "{}", stdout(&result));
     assert_eq!(load(&pdf).get_pages().len(), 4);
 }
+
+/// Item numbers as councils print them: "5a", "6.1", counted on from.
+#[test]
+fn item_numbers_like_5a_and_6_1_are_printed_and_stamped_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = corpus("google-doc-document.pdf");
+    let text = format!(
+        r#"{HEADER}
+[[items]]
+title = "Apologies"
+
+[[items]]
+number = "5a"
+title = "Planning appeal"
+documents = ["{report}"]
+
+[[items]]
+title = "Second appeal"
+
+[[items]]
+number = "6.1"
+title = "Application 24/0001"
+documents = ["{report}"]
+
+[[items]]
+title = "Application 24/0002"
+documents = ["{report}"]
+
+[[items]]
+number = 12
+title = "Any other business"
+"#
+    );
+    let pack = dir.path().join("pack.toml");
+    std::fs::write(&pack, &text).unwrap();
+    let pdf = build(&pack, dir.path());
+    let agenda = page_text(&pdf, 2);
+    for label in ["1:", "5a:", "5b:", "6.1:", "6.2:", "12:"] {
+        assert!(agenda.contains(label), "{label} in {agenda}");
+    }
+    let labels = page_labels(&load(&pdf));
+    let stamped: Vec<String> = (3..=labels.len())
+        .map(|p| page_text(&pdf, p))
+        .filter_map(|t| {
+            t.lines()
+                .find_map(|l| l.trim().strip_prefix("Agenda Item ").map(str::to_string))
+        })
+        .collect();
+    assert_eq!(stamped, ["5a", "6.1", "6.2"]);
+    let titles: Vec<String> = outline(&load(&pdf)).into_iter().map(|b| b.1).collect();
+    assert!(
+        titles.contains(&"6.1. Application 24/0001".to_string()),
+        "{titles:?}"
+    );
+    let plan = plan_json(&pack);
+    assert_eq!(plan["items"][3]["label"], "6.1");
+    assert_eq!(plan["items"][3]["number"], 6);
+    assert_eq!(plan["items"][2]["label"], "5b");
+
+    // A counted number that repeats one given is reported at the item,
+    // saying what it was counted from; a malformed number at its value.
+    let twice = text.replace("number = 12", "number = \"6.2\"");
+    std::fs::write(&pack, &twice).unwrap();
+    let out = run(&["check", pack.to_str().unwrap()]);
+    let err = stderr(&out);
+    let line = |needle: &str| twice[..twice.find(needle).unwrap()].matches('\n').count() + 1;
+    assert!(
+        err.contains(&format!(
+            "pack.toml:{}:{}: item number 6.2 is used twice (first at line {})",
+            line("number = \"6.2\""),
+            "number = ".len() + 1,
+            line("title = \"Application 24/0002\"") - 1
+        )),
+        "{err}"
+    );
+    let bad = text.replace("number = \"5a\"", "number = \"5A\"");
+    std::fs::write(&pack, &bad).unwrap();
+    let err = stderr(&run(&["check", pack.to_str().unwrap()]));
+    assert!(err.contains("`5A` is not an item number"), "{err}");
+    assert!(err.contains("number = \"6.1\""), "{err}");
+}

@@ -28,6 +28,7 @@ pub mod publication;
 pub mod read;
 pub mod render;
 pub mod site;
+pub mod template;
 pub mod timing;
 pub mod write;
 

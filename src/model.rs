@@ -26,6 +26,8 @@ pub struct Pack {
     pub edition: Option<Edition>,
     /// The main pack, or a supplementary pack of late reports.
     pub part: Part,
+    /// The wording and layout of what we draw.
+    pub template: std::sync::Arc<crate::template::Template>,
 }
 
 /// Which publication of a meeting a pack is.
@@ -170,8 +172,12 @@ pub struct Meeting {
     pub date: Date,
     pub time: Time,
     pub venue: String,
-    /// Paragraphs printed on the front sheet (webcast, recording, formats).
+    /// Paragraphs printed on the front sheet (webcast, formats), before
+    /// the signature in the default template.
     pub notices: Vec<String>,
+    /// Paragraphs that close the notice (openness, recording), after the
+    /// signature in the default template.
+    pub closing: Vec<String>,
     /// BCP 47 language of the pack, e.g. "en-GB".
     pub language: String,
 }

@@ -269,10 +269,12 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         ("Author", text(&pack.issuer.organisation)),
         (
             "Subject",
-            text(&format!(
-                "Notice of meeting, agenda and reports: {}, {}",
-                pack.meeting.body,
-                pack.meeting.date.long()
+            text(&pack.template.fill(
+                "subject",
+                &[
+                    ("body", &pack.meeting.body),
+                    ("date", &pack.meeting.date.long()),
+                ],
             )),
         ),
         (
@@ -404,14 +406,17 @@ fn text_bytes(s: &str) -> Vec<u8> {
 /// The title shown in the reader's title bar.
 pub fn document_title(pack: &Pack) -> String {
     let heading = crate::render::layout::pack_heading(pack);
-    let edition = match pack.edition() {
-        Edition::Public => heading,
-        Edition::Members => format!("{heading} \u{2013} not for publication"),
+    let key = match pack.edition() {
+        Edition::Public => "title",
+        Edition::Members => "title_members",
     };
-    format!(
-        "{} \u{2013} {} \u{2013} {edition}",
-        pack.meeting.body,
-        pack.meeting.date.long()
+    pack.template.fill(
+        key,
+        &[
+            ("body", &pack.meeting.body),
+            ("date", &pack.meeting.date.long()),
+            ("pack", &heading),
+        ],
     )
 }
 
@@ -684,13 +689,13 @@ fn add_outline(
 ) -> Option<ObjectId> {
     let mut top = vec![
         Bookmark {
-            title: "Notice of meeting".into(),
+            title: pack.template.phrase("bookmark_notice").into(),
             page: pages[0],
             children: Vec::new(),
             imported: None,
         },
         Bookmark {
-            title: "Agenda".into(),
+            title: pack.template.phrase("bookmark_agenda").into(),
             page: pages[front.agenda_start],
             children: Vec::new(),
             imported: None,

@@ -66,9 +66,36 @@ fn read_pack(
         root,
         span.clone(),
         &[
-            "meeting", "issuer", "contact", "members", "items", "publish",
+            "meeting", "issuer", "contact", "members", "items", "publish", "template",
         ],
     );
+    let template = match top.value(c, "template", false) {
+        None => Some(crate::template::Template::default()),
+        Some(v) => match v.as_str() {
+            Some(name) => match crate::template::Template::load(name, base) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    c.problem(
+                        v.span.clone(),
+                        &format!("the template cannot be used: {e}"),
+                        "this template",
+                        Some(
+                            "name a shipped template (template = \"default\" or \"parish\"), \
+                             or a folder holding template.toml, relative to the pack file",
+                        ),
+                    );
+                    None
+                }
+            },
+            None => {
+                c.wrong_type(
+                    &v,
+                    "a template's name in quotes, e.g. template = \"parish\"",
+                );
+                None
+            }
+        },
+    };
     let publish = match top.table(c, "publish", false) {
         Some(mut t) => {
             t.expect_keys(&["comments", "hidden_layers"]);
@@ -126,6 +153,7 @@ fn read_pack(
         items: items?,
         edition: None,
         part: crate::model::Part::Main,
+        template: std::sync::Arc::new(template?),
     })
 }
 
@@ -146,7 +174,9 @@ const TABLE_EXAMPLES: &[(&str, &str)] = &[
 ];
 
 fn read_meeting(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Meeting> {
-    t.expect_keys(&["body", "date", "time", "venue", "notices", "language"]);
+    t.expect_keys(&[
+        "body", "date", "time", "venue", "notices", "closing", "language",
+    ]);
     let body = t.string(c, "body", true);
     let date = t.date(c, "date", true);
     let time = t.value(c, "time", true).and_then(|v| match v.as_str() {
@@ -166,6 +196,7 @@ fn read_meeting(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Meeting> 
     });
     let venue = t.string(c, "venue", true);
     let notices = t.string_list(c, "notices").unwrap_or_default();
+    let closing = t.string_list(c, "closing").unwrap_or_default();
     let language = t
         .string(c, "language", false)
         .unwrap_or_else(|| "en-GB".into());
@@ -176,6 +207,7 @@ fn read_meeting(c: &mut Checker, mut t: TableReader<'_, '_>) -> Option<Meeting> 
         time: time?,
         venue: venue?,
         notices,
+        closing,
         language,
     })
 }

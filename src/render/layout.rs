@@ -3,6 +3,7 @@
 //! front matter is known before page numbers are planned.
 
 use crate::model::{Edition, Item, Pack, Part};
+use crate::template::{LogoPlace, Part as NoticePart, Template};
 
 use super::text::{Fonts, Weight};
 
@@ -306,41 +307,128 @@ pub fn front_matter(pack: &Pack, fonts: &Fonts, pictures: PictureSizes) -> Front
 }
 
 fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
-    let issuer = &pack.issuer;
-    let meeting = &pack.meeting;
-    let members = pack.edition() == Edition::Members;
-    let heading = pack_heading(pack);
-    let mut head = vec![text_line(LEFT, &heading, Weight::Bold, 16.0)];
+    let t = &pack.template;
+    let size = t.layout.text_size;
+    for (i, part) in t.layout.notice.iter().enumerate() {
+        if i > 0 {
+            flow.gap(match part {
+                NoticePart::Issuer | NoticePart::NoticeHeading => 18.0,
+                NoticePart::Members | NoticePart::Closing | NoticePart::Signature => 14.0,
+                _ => 10.0,
+            });
+        }
+        match part {
+            NoticePart::Heading => heading(flow, pack, fonts, pictures),
+            NoticePart::Organisation => {
+                flow.place(paragraph(
+                    fonts,
+                    &pack.issuer.organisation,
+                    Weight::Bold,
+                    t.layout.heading_size,
+                    LEFT,
+                    RIGHT - LEFT,
+                ));
+                // Which pack this is shows under the council's name.
+                which_pack(flow, pack, fonts, Weight::Regular, 10.0);
+            }
+            NoticePart::Issuer => issuer(flow, pack, fonts),
+            NoticePart::NoticeHeading => flow.place(vec![text_line(
+                LEFT,
+                t.phrase("notice_heading"),
+                Weight::Bold,
+                t.layout.notice_heading_size,
+            )]),
+            NoticePart::Greeting => flow.place(vec![text_line(
+                LEFT,
+                t.phrase("greeting"),
+                Weight::Regular,
+                size,
+            )]),
+            NoticePart::Body => flow.place(paragraph(
+                fonts,
+                &pack.meeting.body,
+                Weight::Bold,
+                size + 3.0,
+                LEFT,
+                RIGHT - LEFT,
+            )),
+            NoticePart::Sentence => flow.place(sentence(pack, fonts, size)),
+            NoticePart::Notices => paragraphs_of(flow, fonts, &pack.meeting.notices, size),
+            NoticePart::Closing => paragraphs_of(flow, fonts, &pack.meeting.closing, size),
+            NoticePart::Signature => signature(flow, pack, fonts, pictures, size),
+            NoticePart::Members => members(flow, pack, fonts, size),
+        }
+    }
+    // A template with neither heading still says which pack this is.
+    let parts = &t.layout.notice;
+    if !parts.contains(&NoticePart::Heading) && !parts.contains(&NoticePart::Organisation) {
+        flow.gap(14.0);
+        which_pack(flow, pack, fonts, Weight::Bold, 12.0);
+    }
+}
+
+/// The pack's heading in small, and the notes of its edition.
+fn which_pack(flow: &mut Flow, pack: &Pack, fonts: &Fonts, weight: Weight, size: f32) {
+    flow.place(vec![text_line(LEFT, &pack_heading(pack), weight, size)]);
+    edition_notes(flow, pack, fonts);
+}
+
+/// The pack's heading, with the logo where the template puts it.
+fn heading(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
+    let t = &pack.template;
+    let mut head = vec![text_line(
+        LEFT,
+        &pack_heading(pack),
+        Weight::Bold,
+        t.layout.heading_size,
+    )];
     if let Some(pixels) = pictures.logo {
         let (w, h) = fit(pixels, 170.0, 70.0);
-        head[0].marks.push(Mark::Picture {
+        let logo = |x: f32| Mark::Picture {
             kind: PictureKind::Logo,
-            x: RIGHT - w,
+            x,
             y: 0.0,
             width: w,
             height: h,
-        });
-        head[0].height = head[0].height.max(h + 6.0);
+        };
+        match t.layout.logo {
+            // Above the heading, at the left.
+            LogoPlace::Left => head.insert(
+                0,
+                Line {
+                    height: h + 8.0,
+                    marks: vec![logo(LEFT)],
+                },
+            ),
+            LogoPlace::Right => {
+                head[0].marks.push(logo(RIGHT - w));
+                head[0].height = head[0].height.max(h + 6.0);
+            }
+            LogoPlace::None => {}
+        }
     }
     flow.place(head);
+    edition_notes(flow, pack, fonts);
+}
+
+/// Under the heading: what a supplement is, and the members' warning.
+fn edition_notes(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
+    let t = &pack.template;
     if let Part::Supplement {
         number, first_page, ..
     } = pack.part
     {
         flow.gap(4.0);
         let earlier = match number {
-            1 => "the document pack for this meeting was".to_string(),
-            2 => "the document pack for this meeting and its supplement 1 were".to_string(),
-            n => format!(
-                "the document pack for this meeting and its supplements 1 to {} were",
-                n - 1
-            ),
+            1 => t.phrase("supplement_earlier_1").to_string(),
+            2 => t.phrase("supplement_earlier_2").to_string(),
+            n => t.fill("supplement_earlier_n", &[("last", &(n - 1).to_string())]),
         };
         flow.place(paragraph(
             fonts,
-            &format!(
-                "The reports that arrived after {earlier} published. Its pages follow \
-                 on, starting at page {first_page}."
+            &t.fill(
+                "supplement_intro",
+                &[("earlier", &earlier), ("first", &first_page.to_string())],
             ),
             Weight::Regular,
             10.0,
@@ -348,7 +436,7 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
             RIGHT - LEFT - 180.0,
         ));
     }
-    if members {
+    if pack.edition() == Edition::Members {
         flow.gap(4.0);
         flow.place(paragraph(
             fonts,
@@ -359,106 +447,156 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
             RIGHT - LEFT - 180.0,
         ));
     }
-    flow.gap(18.0);
+}
 
-    // Issuing officer's block on the left, "Please ask for" on the right.
+/// The issuing officer's block on the left, "Please ask for" on the right.
+fn issuer(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
+    let t = &pack.template;
+    let issuer = &pack.issuer;
     let column = (RIGHT - LEFT) / 2.0 - 12.0;
     let right_x = LEFT + (RIGHT - LEFT) / 2.0 + 12.0;
     let mut left = paragraph(fonts, &issuer.title, Weight::Bold, 10.0, LEFT, column);
     let mut lines = vec![issuer.officer.clone()];
     lines.extend(issuer.address.iter().cloned());
-    lines.extend(issuer.telephone.iter().map(|tel| format!("Tel: {tel}")));
+    lines.extend(
+        issuer
+            .telephone
+            .iter()
+            .map(|tel| t.fill("telephone", &[("telephone", tel)])),
+    );
     for line in &lines {
         left.extend(paragraph(fonts, line, Weight::Regular, 10.0, LEFT, column));
     }
     let contact = &pack.contact;
-    let mut right = paragraph(
-        fonts,
-        &format!("Please ask for: {}", contact.name),
-        Weight::Regular,
-        10.0,
-        right_x,
-        column,
-    );
+    let mut right_lines = vec![t.fill("please_ask_for", &[("name", &contact.name)])];
     if let Some(email) = &contact.email {
-        right.extend(paragraph(
-            fonts,
-            &format!("Email: {email}"),
-            Weight::Regular,
-            10.0,
-            right_x,
-            column,
-        ));
+        right_lines.push(t.fill("email", &[("email", email)]));
     }
     if let Some(tel) = &contact.telephone {
-        let tel = format!("Tel: {tel}");
+        right_lines.push(t.fill("telephone", &[("telephone", tel)]));
+    }
+    right_lines.push(issuer.issued.long());
+    let mut right = Vec::new();
+    for line in &right_lines {
         right.extend(paragraph(
             fonts,
-            &tel,
+            line,
             Weight::Regular,
             10.0,
             right_x,
             column,
         ));
     }
-    right.push(text_line(
-        right_x,
-        &issuer.issued.long(),
-        Weight::Regular,
-        10.0,
-    ));
     flow.place(side_by_side(left, right));
-    flow.gap(24.0);
+}
 
-    flow.place(vec![text_line(
-        LEFT,
-        "Notice of Meeting",
-        Weight::Bold,
-        18.0,
-    )]);
-    flow.gap(10.0);
-    flow.place(vec![text_line(LEFT, "Dear Member", Weight::Regular, 11.0)]);
-    flow.gap(10.0);
-    flow.place(paragraph(
-        fonts,
-        &meeting.body,
-        Weight::Bold,
-        14.0,
-        LEFT,
-        RIGHT - LEFT,
-    ));
-    flow.gap(10.0);
+/// Whether a venue is a room, which the sentence puts "in the" ("the
+/// Council Chamber"), rather than a named place put "at" ("Ashby Town
+/// Hall").
+fn is_room(venue: &str) -> bool {
+    const ROOMS: &[&str] = &[
+        "council",
+        "council's",
+        "committee",
+        "civic",
+        "main",
+        "members",
+        "members'",
+        "member's",
+        "chamber",
+        "conference",
+        "meeting",
+        "board",
+        "boardroom",
+        "reception",
+        "assembly",
+        "banqueting",
+        "mayor's",
+        "function",
+        "training",
+        "large",
+        "small",
+        "upper",
+        "lower",
+        "ground",
+        "first",
+        "second",
+        "jubilee",
+        "room",
+    ];
+    let first = venue
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    ROOMS.contains(&first.as_str())
+}
+
+/// The meeting sentence, its names in bold.
+fn sentence(pack: &Pack, fonts: &Fonts, size: f32) -> Vec<Line> {
+    let meeting = &pack.meeting;
+    let venue = meeting.venue.trim();
+    let (key, venue) = match venue
+        .strip_prefix("the ")
+        .or_else(|| venue.strip_prefix("The "))
+    {
+        Some(room) => ("sentence_in", room),
+        None if is_room(venue) => ("sentence_in", venue),
+        None => ("sentence_at", venue),
+    };
     let time = meeting.time.civil();
     let date = meeting.date.long();
-    let sentence = [
-        ("The", Weight::Regular),
-        (meeting.body.as_str(), Weight::Bold),
-        ("will meet in the", Weight::Regular),
-        (meeting.venue.as_str(), Weight::Bold),
-        ("at", Weight::Regular),
-        (time.as_str(), Weight::Bold),
-        ("on", Weight::Regular),
-        (date.as_str(), Weight::Bold),
-    ];
-    let mut lines = rich_paragraph(fonts, &sentence, 11.0, LEFT, RIGHT - LEFT);
-    // The full stop belongs to the last run of the sentence.
-    if let Some(Mark::Text { text, .. }) = lines.last_mut().and_then(|l| l.marks.last_mut()) {
-        text.push('.');
+    let value = |name: &str| -> String {
+        match name {
+            "body" => meeting.body.clone(),
+            "venue" => venue.to_string(),
+            "time" => time.clone(),
+            "date" => date.clone(),
+            "organisation" => pack.issuer.organisation.clone(),
+            _ => String::new(),
+        }
+    };
+    let mut runs: Vec<(String, Weight)> = Vec::new();
+    for (text, name) in pack.template.pieces(key) {
+        // Punctuation straight after a name belongs to it ("2024.").
+        let mut text = text.as_str();
+        if let Some(last) = runs.last_mut()
+            && !text.starts_with(char::is_whitespace)
+        {
+            let end = text.find(char::is_whitespace).unwrap_or(text.len());
+            last.0.push_str(&text[..end]);
+            text = &text[end..];
+        }
+        if !text.trim().is_empty() {
+            runs.push((text.to_string(), Weight::Regular));
+        }
+        if let Some(name) = name {
+            runs.push((value(&name), Weight::Bold));
+        }
     }
-    flow.place(lines);
-    for notice in &meeting.notices {
-        flow.gap(8.0);
+    let runs: Vec<Run<'_>> = runs.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+    rich_paragraph(fonts, &runs, size, LEFT, RIGHT - LEFT)
+}
+
+fn paragraphs_of(flow: &mut Flow, fonts: &Fonts, paragraphs: &[String], size: f32) {
+    for (i, text) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            flow.gap(8.0);
+        }
         flow.place(paragraph(
             fonts,
-            notice,
+            text,
             Weight::Regular,
-            11.0,
+            size,
             LEFT,
             RIGHT - LEFT,
         ));
     }
-    flow.gap(14.0);
+}
 
+fn signature(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes, size: f32) {
+    let issuer = &pack.issuer;
     let mut signed = Vec::new();
     if let Some(pixels) = pictures.signature {
         let (w, h) = fit(pixels, 160.0, 50.0);
@@ -473,68 +611,75 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
             }],
         });
     }
-    signed.extend(paragraph(
-        fonts,
-        &issuer.officer,
-        Weight::Regular,
-        11.0,
-        LEFT,
-        RIGHT - LEFT,
-    ));
-    signed.extend(paragraph(
-        fonts,
-        &issuer.title,
-        Weight::Regular,
-        11.0,
-        LEFT,
-        RIGHT - LEFT,
-    ));
-    flow.place(signed);
-
-    if !pack.members.is_empty() {
-        flow.gap(18.0);
-        let mut members = paragraph(
+    for line in [&issuer.officer, &issuer.title] {
+        signed.extend(paragraph(
             fonts,
-            &format!("The {} members are:-", meeting.body),
-            Weight::Bold,
-            11.0,
+            line,
+            Weight::Regular,
+            size,
             LEFT,
             RIGHT - LEFT,
-        );
-        members.push(Line {
-            height: 4.0,
-            marks: Vec::new(),
-        });
-        // Keep the heading with the first few names.
-        let mut rest = Vec::new();
-        for (i, member) in pack.members.iter().enumerate() {
-            let name = match &member.role {
-                Some(role) => format!("{} ({role})", member.name),
-                None => member.name.clone(),
-            };
-            let lines = paragraph(fonts, &name, Weight::Regular, 11.0, LEFT, RIGHT - LEFT);
-            if i < 3 {
-                members.extend(lines);
-            } else {
-                rest.extend(lines);
-            }
-        }
-        flow.place(members);
-        flow.place(rest);
+        ));
     }
+    flow.place(signed);
+}
+
+fn members(flow: &mut Flow, pack: &Pack, fonts: &Fonts, size: f32) {
+    if pack.members.is_empty() {
+        return;
+    }
+    let t = &pack.template;
+    let mut members = paragraph(
+        fonts,
+        &t.fill("members_heading", &[("body", &pack.meeting.body)]),
+        Weight::Bold,
+        size,
+        LEFT,
+        RIGHT - LEFT,
+    );
+    members.push(Line {
+        height: 4.0,
+        marks: Vec::new(),
+    });
+    if t.layout.members_column {
+        members.push(text_line(
+            LEFT,
+            t.phrase("members_column"),
+            Weight::Bold,
+            size - 1.0,
+        ));
+    }
+    // Keep the heading with the first few names.
+    let mut rest = Vec::new();
+    for (i, member) in pack.members.iter().enumerate() {
+        let name = match &member.role {
+            Some(role) => format!("{} ({role})", member.name),
+            None => member.name.clone(),
+        };
+        let lines = paragraph(fonts, &name, Weight::Regular, size, LEFT, RIGHT - LEFT);
+        if i < 3 {
+            members.extend(lines);
+        } else {
+            rest.extend(lines);
+        }
+    }
+    flow.place(members);
+    flow.place(rest);
 }
 
 /// The front sheet's heading: which pack, for whom.
 pub fn pack_heading(pack: &Pack) -> String {
+    let t = &pack.template;
     let edition = match pack.edition() {
-        Edition::Public => "Public",
-        Edition::Members => "Members\u{2019}",
+        Edition::Public => t.phrase("public_pack"),
+        Edition::Members => t.phrase("members_pack"),
     };
     match pack.part {
-        Part::Main => format!("{edition} Document Pack"),
-        Part::Supplement { number, .. } => {
-            format!("{edition} Document Pack: Supplement {number}")
-        }
+        Part::Main => edition.to_string(),
+        Part::Supplement { number, .. } => t.fill(
+            "supplement_pack",
+            &[("pack", edition), ("n", &number.to_string())],
+        ),
     }
 }
 
@@ -545,13 +690,12 @@ fn members_warning(pack: &Pack) -> String {
         .iter()
         .flat_map(|i| &i.documents)
         .any(|d| d.exempt.is_some());
-    if exempt {
-        "NOT FOR PUBLICATION: this edition includes exempt information under Schedule 12A to \
-         the Local Government Act 1972, on the pages numbered E1, E2, E3 and so on."
-            .into()
+    let key = if exempt {
+        "members_warning"
     } else {
-        "For members of the committee. Its page numbers are those of the public pack.".into()
-    }
+        "members_note"
+    };
+    pack.template.phrase(key).to_string()
 }
 
 /// Puts two columns of lines next to each other, as one group of lines.
@@ -573,26 +717,24 @@ fn side_by_side(left: Vec<Line>, right: Vec<Line>) -> Vec<Line> {
 }
 
 fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
+    let t = &pack.template;
     let heading = match pack.part {
-        Part::Main => "Agenda".to_string(),
-        Part::Supplement { number, .. } => format!("Agenda: supplement {number}"),
+        Part::Main => t.phrase("agenda").to_string(),
+        Part::Supplement { number, .. } => {
+            t.fill("agenda_supplement", &[("n", &number.to_string())])
+        }
     };
     let mut head = vec![text_line(LEFT, &heading, Weight::Bold, 18.0)];
     head.push(Line {
         height: 6.0,
         marks: Vec::new(),
     });
-    let mut columns = text_line(
-        LEFT,
-        "Reports or Explanatory Notes Attached",
-        Weight::Bold,
-        10.0,
-    );
-    let pages_width = fonts.width("Pages", Weight::Bold, 10.0);
+    let mut columns = text_line(LEFT, t.phrase("reports_column"), Weight::Bold, 10.0);
+    let pages_width = fonts.width(t.phrase("pages_column"), Weight::Bold, 10.0);
     columns.marks.push(Mark::Text {
         x: RIGHT - pages_width,
         baseline: 10.0,
-        text: "Pages".into(),
+        text: t.phrase("pages_column").into(),
         weight: Weight::Bold,
         size: 10.0,
     });
@@ -608,16 +750,16 @@ fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
     // Keep the heading with the first item.
     let mut items = pack.items.iter().enumerate();
     if let Some((index, first)) = items.next() {
-        head.extend(agenda_item(fonts, index, first));
+        head.extend(agenda_item(fonts, t, index, first));
     }
     flow.place(head);
     for (index, item) in items {
         flow.gap(12.0);
-        flow.place(agenda_item(fonts, index, item));
+        flow.place(agenda_item(fonts, t, index, item));
     }
 }
 
-fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
+fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Line> {
     // Room for the number as printed: "12.10:" is wider than "7:".
     let number_width = fonts.width(&format!("{}:", item.number), Weight::Bold, 11.0);
     let text_x = LEFT + ITEM_INDENT.max(number_width + 8.0);
@@ -650,8 +792,8 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
         // Where the range would be: a report still to come, or one that
         // came late and went into a supplementary pack.
         let note = match (item.to_follow, item.in_supplement) {
-            (_, Some(n)) => Some((format!("(Supplement {n})"), 9.0)),
-            (true, None) => Some(("(To follow)".to_string(), 11.0)),
+            (_, Some(n)) => Some((t.fill("in_supplement", &[("n", &n.to_string())]), 9.0)),
+            (true, None) => Some((t.phrase("to_follow").to_string(), 11.0)),
             (false, None) => None,
         };
         if let Some((text, size)) = note {
@@ -686,7 +828,7 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
         });
         lines.extend(paragraph(
             fonts,
-            &exempt.citation(),
+            &t.citation(exempt),
             Weight::Bold,
             10.0,
             text_x,
@@ -704,7 +846,7 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
                 height: 4.0,
                 marks: Vec::new(),
             });
-            let text = format!("{} \u{2013} {}", document.title, exempt.citation());
+            let text = format!("{} \u{2013} {}", document.title, t.citation(exempt));
             let mut wrapped = paragraph(fonts, &text, Weight::Regular, 10.0, text_x, text_width);
             wrapped[0].marks.push(Mark::PageRange {
                 range: RangeOf::Document(index, d),
@@ -726,14 +868,12 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
                 height: 4.0,
                 marks: Vec::new(),
             });
+            let citation = t.citation_lower(exemption);
             let text = match n {
-                1 => format!(
-                    "One document of this item is not in this pack: {}.",
-                    lowercase_first(&exemption.citation())
-                ),
-                n => format!(
-                    "{n} documents of this item are not in this pack: {}.",
-                    lowercase_first(&exemption.citation())
+                1 => t.fill("withheld_one", &[("citation", &citation)]),
+                n => t.fill(
+                    "withheld_many",
+                    &[("count", &n.to_string()), ("citation", &citation)],
                 ),
             };
             lines.extend(paragraph(
@@ -751,7 +891,8 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
             height: 4.0,
             marks: Vec::new(),
         });
-        let label = "Contact: ";
+        let label = format!("{} ", t.phrase("contact"));
+        let label = label.as_str();
         let label_width = fonts.width(label, Weight::Regular, 10.0);
         for (i, contact) in item
             .contacts
@@ -780,13 +921,4 @@ fn agenda_item(fonts: &Fonts, index: usize, item: &Item) -> Vec<Line> {
         }
     }
     lines
-}
-
-/// "Not for publication ..." as it reads after a colon.
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -182,14 +182,15 @@ pub fn render<'o>(
             Slot::FrontBlank => {
                 let mut page = document.start_page_with(a4.clone());
                 let mut surface = page.surface();
-                blank_notice(&mut surface, fonts);
+                blank_notice(&mut surface, fonts, pack);
                 surface.finish();
             }
             Slot::Blank { printed } => {
                 let mut page = document.start_page_with(a4.clone());
                 let mut surface = page.surface();
-                blank_notice(&mut surface, fonts);
-                page_number(&mut surface, fonts, PAGE_WIDTH, PAGE_HEIGHT, printed);
+                blank_notice(&mut surface, fonts, pack);
+                let text = pack.template.fill("page", &[("n", &printed.to_string())]);
+                page_number(&mut surface, fonts, PAGE_WIDTH, PAGE_HEIGHT, &text);
                 surface.finish();
             }
             Slot::Report {
@@ -199,17 +200,19 @@ pub fn render<'o>(
                 ..
             } => {
                 let (visible, occupied) = report_page(index);
+                let t = &pack.template;
                 let item = item_starts
                     .get(&printed)
-                    .map(|&i| plan.items[i].label.as_str());
+                    .map(|&i| t.fill("agenda_item", &[("n", &plan.items[i].label)]));
                 // Every page of an exempt document says so, with why.
                 let exempt = pack.items[item_index].documents[document_index]
                     .exempt
                     .as_ref()
-                    .map(placement::exempt_text);
+                    .map(|e| t.not_for_publication(e));
+                let page_text = t.fill("page", &[("n", &printed.to_string())]);
                 let stamps = placement::Stamps {
-                    page: printed,
-                    item,
+                    page: &page_text,
+                    item: item.as_deref(),
                     exempt: exempt.as_deref(),
                 };
                 let placed = placement::place(fonts, visible, occupied, &stamps);
@@ -225,17 +228,17 @@ pub fn render<'o>(
                     fonts,
                     |_| spot.x,
                     spot.baseline,
-                    &placement::page_number_text(printed),
+                    &page_text,
                     Weight::Regular,
                     PAGE_NUMBER_SIZE,
                 );
-                if let (Some(item), Some(spot)) = (item, placed.item) {
+                if let (Some(item), Some(spot)) = (&item, placed.item) {
                     draw_text(
                         &mut surface,
                         fonts,
                         |_| spot.x,
                         spot.baseline,
-                        &placement::item_text(item),
+                        item,
                         Weight::Bold,
                         ITEM_STAMP_SIZE,
                     );
@@ -297,26 +300,26 @@ fn page_number(
     fonts: &Fonts,
     width: f32,
     height: f32,
-    printed: crate::model::Folio,
+    text: &str,
 ) {
     draw_text(
         surface,
         fonts,
         |w| (width - w) / 2.0,
         height - FOOT,
-        &placement::page_number_text(printed),
+        text,
         Weight::Regular,
         PAGE_NUMBER_SIZE,
     );
 }
 
-fn blank_notice(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts) {
+fn blank_notice(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts, pack: &Pack) {
     draw_text(
         surface,
         fonts,
         |w| (PAGE_WIDTH - w) / 2.0,
         PAGE_HEIGHT / 2.0,
-        "This page is intentionally left blank",
+        pack.template.phrase("blank_page"),
         Weight::Regular,
         12.0,
     );

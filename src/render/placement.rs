@@ -6,7 +6,7 @@
 
 use super::text::{Fonts, Weight};
 use super::{EXEMPT_STAMP_SIZE, FOOT, HEAD, ITEM_STAMP_SIZE, PAGE_NUMBER_SIZE, SIDE, VisibleSize};
-use crate::model::{Exemption, Folio, Pack};
+use crate::model::{Folio, Pack};
 use crate::plan::{PagePlan, Slot};
 use crate::read::clearance::{Matrix, Occupied};
 use crate::read::geometry::Rect;
@@ -53,8 +53,9 @@ pub struct Placement {
 /// What a report page is stamped with.
 #[derive(Debug, Clone, Copy)]
 pub struct Stamps<'a> {
-    pub page: Folio,
-    /// The item number, on an item's first page.
+    /// "Page 7", "Page E3".
+    pub page: &'a str,
+    /// "Agenda Item 6.1", on an item's first page.
     pub item: Option<&'a str>,
     /// The exempt notice, on an exempt document's pages.
     pub exempt: Option<&'a str>,
@@ -135,35 +136,18 @@ fn exempt_stamp(fonts: &Fonts, text: &str) -> Stamp {
     }
 }
 
-/// The stamp on every page of an exempt document in the members' edition.
-pub fn exempt_text(exemption: &Exemption) -> String {
-    format!("NOT FOR PUBLICATION \u{2013} {}", exemption.short())
-}
-
-fn page_number_stamp(fonts: &Fonts, printed: Folio) -> Stamp {
+fn page_number_stamp(fonts: &Fonts, text: &str) -> Stamp {
     Stamp {
-        width: fonts.width(
-            &page_number_text(printed),
-            Weight::Regular,
-            PAGE_NUMBER_SIZE,
-        ),
+        width: fonts.width(text, Weight::Regular, PAGE_NUMBER_SIZE),
         size: PAGE_NUMBER_SIZE,
     }
 }
 
-fn item_stamp(fonts: &Fonts, item: &str) -> Stamp {
+fn item_stamp(fonts: &Fonts, text: &str) -> Stamp {
     Stamp {
-        width: fonts.width(&item_text(item), Weight::Bold, ITEM_STAMP_SIZE),
+        width: fonts.width(text, Weight::Bold, ITEM_STAMP_SIZE),
         size: ITEM_STAMP_SIZE,
     }
-}
-
-pub fn page_number_text(printed: Folio) -> String {
-    format!("Page {printed}")
-}
-
-pub fn item_text(item: &str) -> String {
-    format!("Agenda Item {item}")
 }
 
 /// Places the stamps of a report page of visible size `size`.
@@ -449,9 +433,9 @@ mod tests {
         }
     }
 
-    fn stamps(page: u32, item: Option<&'static str>) -> Stamps<'static> {
+    fn stamps(page: &'static str, item: Option<&'static str>) -> Stamps<'static> {
         Stamps {
-            page: page.into(),
+            page,
             item,
             exempt: None,
         }
@@ -467,8 +451,8 @@ mod tests {
         ]);
         let text = "NOT FOR PUBLICATION \u{2013} paragraph 3 of Part 1 of Schedule 12A";
         let with_notice = Stamps {
-            page: Folio::exempt(1),
-            item: Some("4"),
+            page: "Page E1",
+            item: Some("Agenda Item 4"),
             exempt: Some(text),
         };
         let placed = place(&fonts, A4, &head, &with_notice);
@@ -493,15 +477,18 @@ mod tests {
     fn a_clear_page_keeps_the_usual_places() {
         let fonts = Fonts::new();
         let body = occupied(&[rect(72.0, 72.0, 523.0, 770.0)]);
-        let placed = place(&fonts, A4, &body, &stamps(3, Some("2")));
-        assert_eq!(placed, usual(&fonts, A4, &stamps(3, Some("2"))));
+        let placed = place(&fonts, A4, &body, &stamps("Page 3", Some("Agenda Item 2")));
+        assert_eq!(
+            placed,
+            usual(&fonts, A4, &stamps("Page 3", Some("Agenda Item 2")))
+        );
     }
 
     #[test]
     fn a_footer_at_the_centre_moves_the_number_aside() {
         let fonts = Fonts::new();
         let footer = occupied(&[rect(250.0, 14.0, 345.0, 28.0)]);
-        let placed = place(&fonts, A4, &footer, &stamps(3, None));
+        let placed = place(&fonts, A4, &footer, &stamps("Page 3", None));
         assert!(placed.shrink.is_none());
         assert!(placed.page_number.x > 345.0, "{placed:?}");
     }
@@ -510,14 +497,14 @@ mod tests {
     fn a_full_page_image_shrinks_the_content() {
         let fonts = Fonts::new();
         let scan = occupied(&[rect(0.0, 0.0, 595.0, 842.0)]);
-        let placed = place(&fonts, A4, &scan, &stamps(3, Some("1")));
+        let placed = place(&fonts, A4, &scan, &stamps("Page 3", Some("Agenda Item 1")));
         let shrink = placed.shrink.expect("shrunk");
         assert!(shrink.factor > 0.9 && shrink.factor < 0.95, "{shrink:?}");
         assert_eq!(
             placed,
             Placement {
                 shrink: Some(shrink),
-                ..usual(&fonts, A4, &stamps(3, Some("1")))
+                ..usual(&fonts, A4, &stamps("Page 3", Some("Agenda Item 1")))
             }
         );
         // The scaled page lies between the stamps' bands.
@@ -532,8 +519,13 @@ mod tests {
         let fonts = Fonts::new();
         let unknown = Occupied::default();
         assert_eq!(
-            place(&fonts, A4, &unknown, &stamps(1, Some("1"))),
-            usual(&fonts, A4, &stamps(1, Some("1")))
+            place(
+                &fonts,
+                A4,
+                &unknown,
+                &stamps("Page 1", Some("Agenda Item 1"))
+            ),
+            usual(&fonts, A4, &stamps("Page 1", Some("Agenda Item 1")))
         );
     }
 }

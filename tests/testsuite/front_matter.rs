@@ -140,3 +140,105 @@ fn a_long_agenda_flows_onto_more_pages() {
     }
     assert!(text.contains("41: Final report"));
 }
+
+/// The front sheet as the template lays it out: the shipped default in the
+/// Kirklees order, the parish summons, and a council's own folder.
+#[test]
+fn templates_decide_the_words_and_the_order_of_the_front_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = corpus("google-doc-document.pdf");
+    let body = HEADER.replace(
+        "notices = [",
+        "closing = [\"Kirklees Council advocates openness and transparency.\"]\nnotices = [",
+    );
+    let pack_text = |template: &str, venue: &str| {
+        format!(
+            "{template}\n{}\n[[items]]\ntitle = \"Minutes\"\ndocuments = [\"{report}\"]\n",
+            body.replace("Council Chamber - Town Hall, Huddersfield", venue)
+        )
+    };
+    let build_with = |name: &str, text: String| {
+        let pack = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&pack, text).unwrap();
+        let out = dir.path().join(format!("{name}.pdf"));
+        let result = run(&["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(result.status.success(), "{name}: {}", stderr(&result));
+        flat_text(&out, 1, 1)
+    };
+    // The default: signature, then the closing paragraph, then the members
+    // under their "Member" heading; "in the" a room.
+    let default = build_with(
+        "default",
+        pack_text("", "Council Chamber - Town Hall, Huddersfield"),
+    );
+    let at = |needle: &str| {
+        default
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {default}"))
+    };
+    assert!(at("webcast live") < at("Samantha Lawton Service Director"));
+    assert!(at("Samantha Lawton Service Director") < at("advocates openness"));
+    assert!(at("advocates openness") < at("members are:"));
+    // pdftotext drops the line-final hyphen of "are:-".
+    assert!(
+        default.contains("members are:Member Councillor Itrat Ali"),
+        "{default}"
+    );
+    assert!(default.contains("will meet in the Council Chamber"));
+    // A named place is "at", not "in the".
+    let ashby = build_with("ashby", pack_text("", "Ashby Town Hall"));
+    assert!(
+        ashby.contains("will meet at Ashby Town Hall at 10.30 am"),
+        "{ashby}"
+    );
+    // The parish summons: the council's name, a summons, no members list.
+    let parish = build_with(
+        "parish",
+        pack_text("template = \"parish\"", "Ashby Town Hall"),
+    );
+    assert!(
+        parish.starts_with("Kirklees Council Public Document Pack Summons to attend a meeting"),
+        "{parish}"
+    );
+    assert!(parish.contains("are hereby summoned to attend a meeting to be held at Ashby Town Hall on Friday 11 October 2024 at 10.30 am,"));
+    assert!(!parish.contains("Councillor Itrat Ali"));
+    assert_ne!(default, parish);
+    // A council's own template: a folder beside the pack file.
+    let own = dir.path().join("our-template");
+    std::fs::create_dir(&own).unwrap();
+    std::fs::write(
+        own.join("template.toml"),
+        "[layout]\nnotice = [\"heading\", \"sentence\", \"members\"]\n[phrases]\npage = \"Page {n} of the pack\"\npublic_pack = \"Agenda Pack\"\n",
+    )
+    .unwrap();
+    let text = pack_text("template = \"our-template\"", "Ashby Town Hall");
+    let pack = dir.path().join("own.toml");
+    std::fs::write(&pack, text).unwrap();
+    let out = dir.path().join("own.pdf");
+    assert!(
+        run(&["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        flat_text(&out, 1, 1).starts_with("Agenda Pack The Children's Scrutiny Panel will meet at")
+    );
+    assert!(page_text(&out, 3).contains("Page 1 of the pack"));
+    // A template that does not exist, or says a phrase that does not.
+    let missing = pack_text("template = \"nowhere\"", "Ashby Town Hall");
+    std::fs::write(&pack, missing).unwrap();
+    let err = stderr(&run(&["check", pack.to_str().unwrap()]));
+    assert!(err.contains("own.toml:1:12: the template cannot be used: `nowhere` is not a shipped template (default, parish)"), "{err}");
+    std::fs::write(
+        own.join("template.toml"),
+        "[layout]\nnotice = [\"heading\"]\n[phrases]\npaeg = \"x\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &pack,
+        pack_text("template = \"our-template\"", "Ashby Town Hall"),
+    )
+    .unwrap();
+    let err = stderr(&run(&["check", pack.to_str().unwrap()]));
+    assert!(err.contains("[phrases] has no phrase `paeg`"), "{err}");
+}

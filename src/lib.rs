@@ -27,6 +27,7 @@ pub mod printable;
 pub mod publication;
 pub mod read;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod template;
 pub mod timing;

@@ -126,6 +126,15 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Make a pack folder to start from: a commented pack.toml and sample
+    /// reports, which builds as it is.
+    New {
+        /// The folder to make (it must not exist, or be empty).
+        dir: PathBuf,
+        /// The front sheet's template: default or parish.
+        #[arg(long, default_value = "default")]
+        template: String,
+    },
     /// Check the pack file and every document, writing nothing; given a
     /// folder, every pack file under it.
     Check {
@@ -326,6 +335,19 @@ fn main() -> ExitCode {
             output,
             quiet,
         } => supplement(&pack, &edition.editions(), output, quiet),
+        Command::New { dir, template } => match agendapack::scaffold::new_pack(&dir, &template) {
+            Ok(made) => {
+                for path in &made {
+                    println!("made {}", printable_path(path));
+                }
+                println!(
+                    "Build it with: agendapack build {}",
+                    printable_path(&dir.join("pack.toml"))
+                );
+                Ok(())
+            }
+            Err(e) => Err(e),
+        },
         Command::Check { pack } if pack.is_dir() => return check_folder(&pack),
         Command::Check { pack } => check(&pack),
         Command::Plan { pack, format } => plan(&pack, format),

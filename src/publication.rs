@@ -435,10 +435,15 @@ fn written(base: &Path, path: &Path) -> String {
 
 /// Today's date, YYYY-MM-DD (UTC).
 pub fn today() -> String {
+    today_plus(0)
+}
+
+/// The date `days` from today, YYYY-MM-DD (UTC).
+pub fn today_plus(days: i64) -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
+    let days = (secs / 86_400) as i64 + days;
     // Howard Hinnant's civil_from_days.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

@@ -401,3 +401,52 @@ fn draw_mark(
     }
     None
 }
+
+/// A plain A4 report: a bold title and paragraphs, in the shipped font, as
+/// `agendapack new` puts in a new pack folder for a clerk to replace.
+pub fn sample_report(title: &str, paragraphs: &[&str]) -> Result<Vec<u8>, BuildError> {
+    let fonts = Fonts::new();
+    // No XMP: a pack leaves it out, and would say so of our own sample.
+    let settings = SerializeSettings {
+        xmp_metadata: false,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    let a4 = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid size");
+    let (left, width) = (72.0, PAGE_WIDTH - 144.0);
+    let mut lines: Vec<(String, Weight, f32)> = fonts
+        .wrap(title, Weight::Bold, 16.0, width)
+        .into_iter()
+        .map(|l| (l, Weight::Bold, 16.0))
+        .collect();
+    for paragraph in paragraphs {
+        lines.push((String::new(), Weight::Regular, 11.0));
+        lines.extend(
+            fonts
+                .wrap(paragraph, Weight::Regular, 11.0, width)
+                .into_iter()
+                .map(|l| (l, Weight::Regular, 11.0)),
+        );
+    }
+    let mut rest = lines.as_slice();
+    while !rest.is_empty() {
+        let mut page = document.start_page_with(a4.clone());
+        let mut surface = page.surface();
+        let mut y = 90.0;
+        while let Some(((text, weight, size), more)) = rest.split_first() {
+            if y > PAGE_HEIGHT - 90.0 {
+                break;
+            }
+            y += size * 1.4;
+            if !text.is_empty() {
+                draw_text(&mut surface, &fonts, |_| left, y, text, *weight, *size);
+            }
+            rest = more;
+        }
+        surface.finish();
+    }
+    document.finish().map_err(|e| BuildError::Internal {
+        stage: "writing a sample report",
+        reason: format!("{e:?}"),
+    })
+}

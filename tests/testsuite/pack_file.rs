@@ -178,3 +178,37 @@ title = "Any other business"
     assert!(err.contains("`5A` is not an item number"), "{err}");
     assert!(err.contains("number = \"6.1\""), "{err}");
 }
+
+/// `agendapack new` makes a pack folder that builds as it is, with either
+/// shipped template, and never writes into a folder with files in it.
+#[test]
+fn a_new_pack_folder_builds_as_it_is() {
+    let root = tempfile::tempdir().unwrap();
+    for template in ["default", "parish"] {
+        let dir = root.path().join(template);
+        let made = run(&["new", dir.to_str().unwrap(), "--template", template]);
+        assert!(made.status.success(), "{}", stderr(&made));
+        let pack = dir.join("pack.toml");
+        let text = std::fs::read_to_string(&pack).unwrap();
+        assert!(text.contains(&format!("template = \"{template}\"")));
+        let out = dir.join("pack.pdf");
+        let built = run(&["build", pack.to_str().unwrap()]);
+        assert!(built.status.success(), "{}", stderr(&built));
+        assert_eq!(stderr(&built), "", "a new pack builds without warnings");
+        qpdf_check(&out);
+        let agenda = page_text(&out, 2);
+        assert!(agenda.contains("(To follow)"), "{agenda}");
+        assert!(page_text(&out, 3).contains("Minutes of the previous meeting"));
+    }
+    let again = run(&["new", root.path().join("default").to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(5));
+    assert!(stderr(&again).contains("not empty"), "{}", stderr(&again));
+    let unknown = run(&[
+        "new",
+        root.path().join("x").to_str().unwrap(),
+        "--template",
+        "fancy",
+    ]);
+    assert!(stderr(&unknown).contains("`fancy` is not a shipped template (default, parish)"));
+    assert!(!root.path().join("x").exists());
+}

@@ -53,6 +53,8 @@ pub struct Prepared {
     pub record: Option<publication::Record>,
     /// BLAKE3 of each document, by item and document.
     pub hashes: Vec<Vec<[u8; 32]>>,
+    /// What we draw that the shipped font cannot.
+    pub text_warnings: Vec<String>,
     pub front: FrontMatter,
     sources: Vec<Vec<SourceDocument>>,
     pictures: Pictures,
@@ -93,11 +95,12 @@ pub fn prepare_with(
             let pictures = Pictures::load(pack)?;
             let fonts = Fonts::new();
             let front = render::layout::front_matter(pack, &fonts, pictures.sizes());
-            Ok((pictures, fonts, front))
+            let text_warnings = render::layout::missing_glyphs(pack, &fonts);
+            Ok((pictures, fonts, front, text_warnings))
         },
     );
     let sources = sources.map_err(BuildError::Documents)?;
-    let (pictures, fonts, front) = ours?;
+    let (pictures, fonts, front, text_warnings) = ours?;
     stages.done("open documents, lay out");
     let counts: Vec<Vec<usize>> = sources
         .iter()
@@ -113,6 +116,7 @@ pub fn prepare_with(
         inputs,
         record,
         hashes,
+        text_warnings,
         plan,
         front,
         sources,
@@ -181,6 +185,7 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
         inputs,
         record: _,
         hashes: _,
+        text_warnings,
         plan,
         front,
         mut sources,
@@ -252,7 +257,11 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
         extents: assembled.extents,
         plan,
         input_bytes,
-        warnings: assembled.warnings.into_iter().chain(shrunk).collect(),
+        warnings: text_warnings
+            .into_iter()
+            .chain(assembled.warnings)
+            .chain(shrunk)
+            .collect(),
         shared_streams: assembled.shared_streams,
         saved_bytes: assembled.saved_bytes,
     })

@@ -922,3 +922,79 @@ fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Li
     }
     lines
 }
+
+/// Warnings for text we draw in characters the shipped font has no glyph
+/// for, naming where it is and the characters: they would print as empty
+/// boxes. (Liberation Sans covers Latin, Greek, Cyrillic and Hebrew; not
+/// Arabic, Urdu, Bengali or Chinese.)
+pub fn missing_glyphs(pack: &Pack, fonts: &Fonts) -> Vec<String> {
+    let file = pack.source.display();
+    let mut fields: Vec<(String, &str)> = vec![
+        ("the meeting's body".into(), &pack.meeting.body),
+        ("the meeting's venue".into(), &pack.meeting.venue),
+        ("the issuer's officer".into(), &pack.issuer.officer),
+        ("the issuer's title".into(), &pack.issuer.title),
+        ("the contact's name".into(), &pack.contact.name),
+    ];
+    for text in pack.meeting.notices.iter().chain(&pack.meeting.closing) {
+        fields.push(("a notice paragraph".into(), text));
+    }
+    for line in &pack.issuer.address {
+        fields.push(("the issuer's address".into(), line));
+    }
+    for member in &pack.members {
+        fields.push((
+            format!("member \u{201c}{}\u{201d}", member.name),
+            &member.name,
+        ));
+        if let Some(role) = &member.role {
+            fields.push((
+                format!("member \u{201c}{}\u{201d}'s role", member.name),
+                role,
+            ));
+        }
+    }
+    let mut warnings = Vec::new();
+    let mut say = |place: String, text: &str| {
+        let missing = fonts.missing(text);
+        if missing.is_empty() {
+            return;
+        }
+        let codes: Vec<String> = missing
+            .iter()
+            .take(8)
+            .map(|c| format!("U+{:04X}", u32::from(*c)))
+            .collect();
+        let shown: String = missing.iter().take(8).collect();
+        warnings.push(format!(
+            "{place}: the shipped font has no glyphs for \u{201c}{shown}\u{201d} ({}{}), which \
+             print as empty boxes; it covers Latin, Greek, Cyrillic and Hebrew script: give the \
+             text in one of those, or beside it",
+            codes.join(", "),
+            if missing.len() > 8 { ", …" } else { "" }
+        ));
+    };
+    for (place, text) in fields {
+        say(format!("{file}: {place}"), text);
+    }
+    for item in &pack.items {
+        let place = |what: &str| {
+            format!(
+                "{file}:{}: item {} (\u{201c}{}\u{201d}) {what}",
+                item.line, item.number, item.title
+            )
+        };
+        say(place("title"), &item.title);
+        for paragraph in &item.description {
+            say(place("description"), paragraph);
+        }
+        for contact in &item.contacts {
+            say(place("contact"), contact);
+        }
+        // The members' agenda prints exempt documents' titles.
+        for document in item.documents.iter().filter(|d| d.exempt.is_some()) {
+            say(place("document title"), &document.title);
+        }
+    }
+    warnings
+}

@@ -54,9 +54,21 @@ impl Face {
 
     /// Shapes `text` as one run, as krilla's own `draw_text` would.
     fn shape(&self, text: &str) -> rustybuzz::GlyphBuffer {
+        self.shape_as(text, None)
+    }
+
+    /// Shapes `text` as one run, right to left if `rtl` says so.
+    fn shape_as(&self, text: &str, rtl: Option<bool>) -> rustybuzz::GlyphBuffer {
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        if let Some(rtl) = rtl {
+            buffer.set_direction(if rtl {
+                Direction::RightToLeft
+            } else {
+                Direction::LeftToRight
+            });
+        }
         let key = (buffer.direction(), buffer.script(), buffer.language());
         let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
         let plan = plans.entry(key.clone()).or_insert_with(|| {
@@ -101,36 +113,50 @@ impl Fonts {
 
     /// `text` shaped for krilla's `draw_glyphs`: advances and offsets in
     /// ems, each glyph with the span of text it draws (for copy and search).
+    /// Text with right-to-left script in it (Hebrew, Arabic) is put in
+    /// visual order by the Unicode bidirectional algorithm, run by run, so
+    /// a Hebrew name in an English title reads the right way.
     pub fn glyphs(&self, text: &str, weight: Weight) -> Vec<KrillaGlyph> {
         let face = self.face(weight);
-        let shaped = face.shape(text);
-        let infos = shaped.glyph_infos();
-        let em = face.units_per_em;
-        // A glyph draws the text from its cluster to the next cluster in
-        // text order, whichever the direction the glyphs come out in.
-        let mut clusters: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
-        clusters.sort_unstable();
-        clusters.dedup();
-        let end_of = |start: usize| {
-            let next = clusters.partition_point(|&c| c <= start);
-            clusters.get(next).copied().unwrap_or(text.len())
+        let rtl = |c: char| {
+            matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+            )
         };
-        infos
-            .iter()
-            .zip(shaped.glyph_positions())
-            .map(|(info, pos)| {
-                let start = info.cluster as usize;
-                KrillaGlyph::new(
-                    GlyphId::new(info.glyph_id),
-                    pos.x_advance as f32 / em,
-                    pos.x_offset as f32 / em,
-                    pos.y_offset as f32 / em,
-                    pos.y_advance as f32 / em,
-                    start..end_of(start),
-                    None,
-                )
-            })
-            .collect()
+        if !text.chars().any(rtl) {
+            return glyphs_of(face, text, 0, None);
+        }
+        let bidi = unicode_bidi::BidiInfo::new(text, None);
+        let mut glyphs = Vec::new();
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let is_rtl = levels[run.start].is_rtl();
+                glyphs.extend(glyphs_of(face, &text[run.clone()], run.start, Some(is_rtl)));
+            }
+        }
+        glyphs
+    }
+
+    /// The characters of `text` the shipped font has no glyph for (each
+    /// once, in order): they would print as empty boxes.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut missing = Vec::new();
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || missing.contains(&c) {
+                continue;
+            }
+            // Joiners and marks that draw nothing of their own.
+            if matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
+            {
+                continue;
+            }
+            if self.regular.shaper.glyph_index(c).is_none() {
+                missing.push(c);
+            }
+        }
+        missing
     }
 
     /// Breaks a word into pieces no wider than `width` (the last may be
@@ -207,9 +233,64 @@ impl Fonts {
     }
 }
 
+/// One run of `text` (at byte `offset` of the whole) shaped for krilla.
+fn glyphs_of(face: &Face, text: &str, offset: usize, rtl: Option<bool>) -> Vec<KrillaGlyph> {
+    let shaped = face.shape_as(text, rtl);
+    let infos = shaped.glyph_infos();
+    let em = face.units_per_em;
+    // A glyph draws the text from its cluster to the next cluster in text
+    // order, whichever the direction the glyphs come out in.
+    let mut clusters: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    clusters.sort_unstable();
+    clusters.dedup();
+    let end_of = |start: usize| {
+        let next = clusters.partition_point(|&c| c <= start);
+        clusters.get(next).copied().unwrap_or(text.len())
+    };
+    infos
+        .iter()
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| {
+            let start = info.cluster as usize;
+            KrillaGlyph::new(
+                GlyphId::new(info.glyph_id),
+                pos.x_advance as f32 / em,
+                pos.x_offset as f32 / em,
+                pos.y_offset as f32 / em,
+                pos.y_advance as f32 / em,
+                offset + start..offset + end_of(start),
+                None,
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hebrew_comes_out_in_visual_order_and_missing_scripts_are_found() {
+        let fonts = Fonts::new();
+        // "Shalom" in Hebrew: shin, lamed, vav, final mem, in logical
+        // order; drawn right to left, the final mem comes first.
+        let text = "Item \u{5e9}\u{5dc}\u{5d5}\u{5dd} report";
+        let glyphs = fonts.glyphs(text, Weight::Regular);
+        let order: Vec<&str> = glyphs.iter().map(|g| &text[g.text_range.clone()]).collect();
+        let hebrew: String = order
+            .iter()
+            .filter(|t| t.chars().all(|c| ('\u{590}'..='\u{5ff}').contains(&c)))
+            .copied()
+            .collect();
+        assert_eq!(hebrew, "\u{5dd}\u{5d5}\u{5dc}\u{5e9}");
+        assert!(fonts.missing(text).is_empty(), "Liberation Sans has Hebrew");
+        // Urdu, Chinese and Bengali are not in the shipped font.
+        assert_eq!(fonts.missing("Ward \u{627}\u{631}\u{62f}\u{648}").len(), 4);
+        assert_eq!(
+            fonts.missing("\u{4e2d}\u{6587} and \u{9ac}\u{9be}"),
+            vec!['\u{4e2d}', '\u{6587}', '\u{9ac}', '\u{9be}']
+        );
+    }
 
     #[test]
     fn wrapped_lines_fit_and_keep_every_word() {

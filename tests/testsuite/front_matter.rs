@@ -242,3 +242,30 @@ fn templates_decide_the_words_and_the_order_of_the_front_sheet() {
     let err = stderr(&run(&["check", pack.to_str().unwrap()]));
     assert!(err.contains("[phrases] has no phrase `paeg`"), "{err}");
 }
+
+/// Names in scripts the shipped font lacks are warned about, naming the
+/// item and the characters; Hebrew, which it has, is drawn without one.
+#[test]
+fn text_in_a_script_the_font_lacks_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{HEADER}\n[[items]]\ntitle = \"Community notices: \u{627}\u{631}\u{62f}\u{648} and \u{4e2d}\u{6587}\"\n\n[[items]]\ntitle = \"Twinning with \u{5e9}\u{5dc}\u{5d5}\u{5dd}\"\ndocuments = [\"{}\"]\n",
+        corpus("google-doc-document.pdf")
+    );
+    let pack = dir.path().join("pack.toml");
+    std::fs::write(&pack, &text).unwrap();
+    let out = dir.path().join("out.pdf");
+    let built = run(&["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let err = stderr(&built);
+    let line = text[..text.find("Community").unwrap()]
+        .matches('\n')
+        .count();
+    assert!(
+        err.contains(&format!(
+            "pack.toml:{line}: item 1 (\u{201c}Community notices: \u{627}\u{631}\u{62f}\u{648} and \u{4e2d}\u{6587}\u{201d}) title: the shipped font has no glyphs for \u{201c}\u{627}\u{631}\u{62f}\u{648}\u{4e2d}\u{6587}\u{201d} (U+0627, U+0631, U+062F, U+0648, U+4E2D, U+6587)"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("Twinning"), "Hebrew is in the font: {err}");
+}

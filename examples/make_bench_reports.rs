@@ -53,9 +53,9 @@
 //! (for instance `--scans 100`) to keep a large set smaller, knowing that its
 //! bytes per page then differ from the default set's.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use krilla::Document;
 use krilla::color::luma;
@@ -490,7 +490,7 @@ fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -582,70 +582,37 @@ fn slug(title: &str) -> String {
 // Fonts and measuring.
 // ---------------------------------------------------------------------------
 
+/// The shipped font, measured by agendapack's own text layout (the shaper
+/// krilla draws with), so that the project measures text one way.
 struct Fonts {
     regular: Font,
     bold: Font,
-    /// Advance widths in ems, per font.
-    widths: [HashMap<char, f32>; 2],
+    layout: agendapack::render::text::Fonts,
 }
 
 impl Fonts {
-    fn load(dir: &Path) -> Fonts {
-        let read = |name: &str| {
-            std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("read {name}: {e}"))
-        };
-        let (reg, bold) = (
-            read("LiberationSans-Regular.ttf"),
-            read("LiberationSans-Bold.ttf"),
-        );
-        let widths = [advances(&reg), advances(&bold)];
+    fn load() -> Fonts {
+        use agendapack::render::text::Weight;
+        let layout = agendapack::render::text::Fonts::new();
         Fonts {
-            regular: Font::new(reg.into(), 0).expect("regular font"),
-            bold: Font::new(bold.into(), 0).expect("bold font"),
-            widths,
+            regular: layout.krilla(Weight::Regular),
+            bold: layout.krilla(Weight::Bold),
+            layout,
         }
+    }
+
+    fn weight(bold: bool) -> agendapack::render::text::Weight {
+        use agendapack::render::text::Weight;
+        if bold { Weight::Bold } else { Weight::Regular }
     }
 
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let w = &self.widths[bold as usize];
-        text.chars()
-            .map(|c| w.get(&c).copied().unwrap_or(0.6))
-            .sum::<f32>()
-            * size
+        self.layout.width(text, Fonts::weight(bold), size)
     }
 
     fn wrap(&self, text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate, size, bold) > width && !line.is_empty() {
-                lines.push(std::mem::replace(&mut line, word.to_string()));
-            } else {
-                line = candidate;
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
+        self.layout.wrap(text, Fonts::weight(bold), size, width)
     }
-}
-
-fn advances(data: &[u8]) -> HashMap<char, f32> {
-    let face = rustybuzz::ttf_parser::Face::parse(data, 0).expect("parse font");
-    let em = face.units_per_em() as f32;
-    let mut map = HashMap::new();
-    for c in (' '..='~').chain("£–’•%".chars()) {
-        if let Some(g) = face.glyph_index(c) {
-            map.insert(c, face.glyph_hor_advance(g).unwrap_or(0) as f32 / em);
-        }
-    }
-    map
 }
 
 // ---------------------------------------------------------------------------
@@ -1177,7 +1144,12 @@ impl<'a> Writer<'a> {
         let date = self.council.date;
         let particulars: Vec<(&str, String)> = vec![
             ("Name of meeting:", self.council.body.to_string()),
-            ("Date:", format!("{} {} {}", date.2, month(date.1), date.0)),
+            (
+                "Date:",
+                agendapack::model::Date::new(date.0 as i32, date.1, date.2)
+                    .expect("a real date")
+                    .long(),
+            ),
             ("Title of report:", self.spec.subject.clone()),
         ];
         for (label, value) in particulars {
@@ -1323,23 +1295,6 @@ impl<'a> Writer<'a> {
             ops: std::mem::take(&mut self.ops),
         }
     }
-}
-
-fn month(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m - 1) as usize]
 }
 
 // ---------------------------------------------------------------------------
@@ -2238,8 +2193,7 @@ fn pack_toml(
 
 fn main() {
     let args = parse_args();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let fonts = Fonts::load(&root.join("templates/fonts"));
+    let fonts = Fonts::load();
     std::fs::create_dir_all(args.out.join("reports")).expect("create OUT_DIR/reports");
 
     let mut rng = Rng::new(args.seed, 0);

@@ -50,7 +50,6 @@
 //! panics if a document does not come out with exactly its page count or if a
 //! page has no text.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use krilla::Document;
@@ -173,7 +172,7 @@ const DOCS: &[DocSpec] = &[
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let fonts = Fonts::load(&root.join("templates/fonts"));
+    let fonts = Fonts::load();
     let reports = root.join(PACK_DIR).join("reports");
     std::fs::create_dir_all(&reports).expect("create the reports folder");
 
@@ -218,170 +217,33 @@ fn main() {
 // Fonts and text measurement.
 // ---------------------------------------------------------------------------
 
-/// Horizontal advances read straight from the font's `cmap`, `hmtx`, `hhea`
-/// and `head` tables. krilla shapes with rustybuzz, which also applies the
-/// font's kerning; Liberation Sans kerns pairs closer together, so the sum of
-/// the advances is a safe (never smaller) measure of a line.
-struct Metrics {
-    units_per_em: f32,
-    advances: Vec<u16>,
-    glyphs: HashMap<char, u16>,
-}
-
-fn be16(d: &[u8], at: usize) -> u16 {
-    u16::from_be_bytes([d[at], d[at + 1]])
-}
-
-fn be32(d: &[u8], at: usize) -> u32 {
-    u32::from_be_bytes([d[at], d[at + 1], d[at + 2], d[at + 3]])
-}
-
-impl Metrics {
-    fn parse(d: &[u8]) -> Metrics {
-        let num_tables = be16(d, 4) as usize;
-        let table = |tag: &[u8; 4]| -> usize {
-            (0..num_tables)
-                .map(|i| 12 + 16 * i)
-                .find(|&rec| &d[rec..rec + 4] == tag)
-                .map(|rec| be32(d, rec + 8) as usize)
-                .unwrap_or_else(|| panic!("font has no {} table", String::from_utf8_lossy(tag)))
-        };
-        let head = table(b"head");
-        let hhea = table(b"hhea");
-        let hmtx = table(b"hmtx");
-        let maxp = table(b"maxp");
-        let cmap = table(b"cmap");
-
-        let units_per_em = be16(d, head + 18) as f32;
-        let num_glyphs = be16(d, maxp + 4) as usize;
-        let num_h_metrics = be16(d, hhea + 34) as usize;
-        let mut advances: Vec<u16> = (0..num_h_metrics).map(|i| be16(d, hmtx + 4 * i)).collect();
-        let last = *advances.last().expect("font has horizontal metrics");
-        advances.resize(num_glyphs.max(num_h_metrics), last);
-
-        // The Windows Unicode BMP subtable (platform 3, encoding 1), format 4.
-        let subtables = be16(d, cmap + 2) as usize;
-        let sub = (0..subtables)
-            .map(|i| cmap + 4 + 8 * i)
-            .find(|&rec| be16(d, rec) == 3 && be16(d, rec + 2) == 1)
-            .map(|rec| cmap + be32(d, rec + 4) as usize)
-            .expect("font has a Unicode BMP cmap");
-        assert_eq!(be16(d, sub), 4, "cmap subtable format 4");
-        let seg_x2 = be16(d, sub + 6) as usize;
-        let ends = sub + 14;
-        let starts = ends + seg_x2 + 2;
-        let deltas = starts + seg_x2;
-        let range_offsets = deltas + seg_x2;
-        let mut glyphs = HashMap::new();
-        for seg in 0..seg_x2 / 2 {
-            let end = be16(d, ends + 2 * seg) as u32;
-            let start = be16(d, starts + 2 * seg) as u32;
-            let delta = be16(d, deltas + 2 * seg) as u32;
-            let ro_at = range_offsets + 2 * seg;
-            let ro = be16(d, ro_at) as usize;
-            for c in start..=end.min(0xFFFE) {
-                let g = if ro == 0 {
-                    (c + delta) & 0xFFFF
-                } else {
-                    let g = be16(d, ro_at + ro + 2 * (c - start) as usize) as u32;
-                    if g == 0 { 0 } else { (g + delta) & 0xFFFF }
-                };
-                if let (Some(ch), true) = (char::from_u32(c), g != 0) {
-                    glyphs.insert(ch, g as u16);
-                }
-            }
-        }
-        Metrics {
-            units_per_em,
-            advances,
-            glyphs,
-        }
-    }
-
-    fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                let g = *self.glyphs.get(&c).unwrap_or_else(|| {
-                    panic!("Liberation Sans has no glyph for {c:?} (in {text:?})")
-                });
-                self.advances[g as usize] as u32
-            })
-            .sum();
-        units as f32 * size / self.units_per_em
-    }
-}
-
+/// The shipped font, measured and wrapped by agendapack's own text layout
+/// (the shaper krilla draws with), so that the project measures text one
+/// way.
 struct Fonts {
     regular: Font,
     bold: Font,
-    regular_metrics: Metrics,
-    bold_metrics: Metrics,
+    layout: agendapack::render::text::Fonts,
 }
 
 impl Fonts {
-    fn load(dir: &Path) -> Fonts {
-        let read = |name: &str| {
-            let path = dir.join(name);
-            std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-        };
-        let regular = read("LiberationSans-Regular.ttf");
-        let bold = read("LiberationSans-Bold.ttf");
+    fn load() -> Fonts {
+        use agendapack::render::text::Weight;
+        let layout = agendapack::render::text::Fonts::new();
         Fonts {
-            regular_metrics: Metrics::parse(&regular),
-            bold_metrics: Metrics::parse(&bold),
-            regular: Font::new(regular.into(), 0).expect("load LiberationSans-Regular"),
-            bold: Font::new(bold.into(), 0).expect("load LiberationSans-Bold"),
+            regular: layout.krilla(Weight::Regular),
+            bold: layout.krilla(Weight::Bold),
+            layout,
         }
     }
 
-    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        if bold {
-            self.bold_metrics.width(text, size)
-        } else {
-            self.regular_metrics.width(text, size)
-        }
-    }
-
-    /// Greedy word wrap to `width` points. A word longer than a line (a URL)
-    /// is cut between characters.
+    /// Greedy word wrap to `width` points; a word longer than a line (a
+    /// URL) is cut between characters.
     fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-        // One point of slack for the kerning the shaper may add.
-        let width = width - 1.0;
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate, size, bold) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if self.width(word, size, bold) <= width {
-                line = word.to_string();
-            } else {
-                for c in word.chars() {
-                    let mut next = line.clone();
-                    next.push(c);
-                    if !line.is_empty() && self.width(&next, size, bold) > width {
-                        lines.push(std::mem::take(&mut line));
-                        line.push(c);
-                    } else {
-                        line = next;
-                    }
-                }
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
+        use agendapack::render::text::Weight;
+        let weight = if bold { Weight::Bold } else { Weight::Regular };
+        // One point of slack, as the published layout was made with.
+        self.layout.wrap(text, weight, size, width - 1.0)
     }
 }
 

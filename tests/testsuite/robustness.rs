@@ -21,7 +21,7 @@ impl Lcg {
 }
 
 fn mangled_copies() -> Vec<(String, Vec<u8>)> {
-    let mut rng = Lcg(2024_10_11);
+    let mut rng = Lcg(20_241_011);
     let mut out = Vec::new();
     for name in [
         "annotated_pdf.pdf",

@@ -224,6 +224,8 @@ fn hash_inputs(pack: &Pack, edition: Edition, with_record: bool) -> std::io::Res
     hash.update(crate::render::text::FONT_DIGEST_INPUT.0);
     hash.update(crate::render::text::FONT_DIGEST_INPUT.1);
     hash.update(&pack.digest);
+    // The template (and its fonts) shapes every page we draw.
+    hash.update(&pack.template.digest);
     // What was published decides what the main pack holds (a document in
     // a supplement is left out of it).
     if with_record && let Ok(record) = std::fs::read(crate::publication::record_path(&pack.source))

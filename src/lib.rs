@@ -93,7 +93,10 @@ pub fn prepare_with(
         || source::open_all(pack),
         || -> Result<_, BuildError> {
             let pictures = Pictures::load(pack)?;
-            let fonts = Fonts::new();
+            let fonts = match &pack.template.fonts {
+                Some((regular, bold)) => Fonts::with(regular, bold),
+                None => Fonts::new(),
+            };
             let front = render::layout::front_matter(pack, &fonts, pictures.sizes());
             let text_warnings = render::layout::missing_glyphs(pack, &fonts);
             Ok((pictures, fonts, front, text_warnings))
@@ -295,6 +298,7 @@ fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>]) -> [u8; 16] {
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     hash.update(&pack.digest);
     hash.update(format!("{:?} {:?}", pack.edition(), pack.part).as_bytes());
+    hash.update(&pack.template.digest);
     for source in sources.iter().flatten() {
         hash.update(&source.digest);
     }

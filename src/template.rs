@@ -71,6 +71,32 @@ pub struct Layout {
     pub notice_heading_size: f32,
     #[serde(default = "eleven")]
     pub text_size: f32,
+    /// The colour of the headings, "#rrggbb" [default: black].
+    #[serde(default)]
+    pub accent: Option<String>,
+    /// The font files, regular and bold, in the template's folder
+    /// [default: the shipped Liberation Sans].
+    #[serde(default)]
+    pub font: Option<String>,
+    #[serde(default)]
+    pub bold_font: Option<String>,
+}
+
+impl Layout {
+    /// The headings' colour, red, green and blue.
+    pub fn accent_rgb(&self) -> Option<[u8; 3]> {
+        self.accent.as_deref().and_then(parse_colour)
+    }
+}
+
+/// "#00457c" → [0x00, 0x45, 0x7c].
+fn parse_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
 fn right() -> LogoPlace {
@@ -103,6 +129,11 @@ pub struct Template {
     pub name: String,
     phrases: BTreeMap<String, String>,
     pub layout: Layout,
+    /// The template's own font files, regular and bold, if it has them.
+    pub fonts: Option<(Vec<u8>, Vec<u8>)>,
+    /// BLAKE3 of the template file and its fonts: part of what identifies
+    /// a build, so a changed template builds again.
+    pub digest: [u8; 32],
 }
 
 impl Default for Template {
@@ -132,8 +163,45 @@ impl Template {
                 display(&file)
             )
         })?;
-        Template::parse(&folder.display().to_string(), &text)
-            .map_err(|e| format!("{}: {e}", display(&file)))
+        let mut template = Template::parse(&folder.display().to_string(), &text)
+            .map_err(|e| format!("{}: {e}", display(&file)))?;
+        let home = file.parent().unwrap_or(Path::new(""));
+        let read_font = |name: &str| -> Result<Vec<u8>, String> {
+            let path = home.join(name);
+            let data = crate::files::read_regular(&path, Some(64 << 20))
+                .map_err(|e| format!("{}: the font {e}", display(&path)))?;
+            if crate::render::text::Fonts::usable(&data) {
+                Ok(data)
+            } else {
+                Err(format!(
+                    "{}: not a TrueType or OpenType font agendapack can use",
+                    display(&path)
+                ))
+            }
+        };
+        match (&template.layout.font, &template.layout.bold_font) {
+            (None, None) => {}
+            (Some(regular), bold) => {
+                let regular = read_font(regular)?;
+                let bold = match bold {
+                    Some(bold) => read_font(bold)?,
+                    None => regular.clone(),
+                };
+                let mut hash = blake3::Hasher::new();
+                hash.update(&template.digest);
+                hash.update(&regular);
+                hash.update(&bold);
+                template.digest = *hash.finalize().as_bytes();
+                template.fonts = Some((regular, bold));
+            }
+            (None, Some(_)) => {
+                return Err(format!(
+                    "{}: [layout] bold_font needs font (the regular face) too",
+                    display(&file)
+                ));
+            }
+        }
+        Ok(template)
     }
 
     fn parse(name: &str, text: &str) -> Result<Template, String> {
@@ -150,12 +218,21 @@ impl Template {
             }
             phrases.insert(key, value);
         }
+        if let Some(accent) = &file.layout.accent
+            && parse_colour(accent).is_none()
+        {
+            return Err(format!(
+                "[layout] accent = \"{accent}\" is not a colour; write it as \"#rrggbb\", e.g. \"#00457c\""
+            ));
+        }
         if file.layout.notice.is_empty() {
             return Err("[layout] notice lists no part of the notice".into());
         }
         Ok(Template {
             name: name.to_string(),
             phrases,
+            fonts: None,
+            digest: *blake3::hash(text.as_bytes()).as_bytes(),
             layout: file.layout,
         })
     }

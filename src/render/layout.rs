@@ -33,6 +33,9 @@ pub enum Mark {
     },
     /// A horizontal rule.
     Rule { x1: f32, x2: f32, y: f32 },
+    /// The colour of the text drawn after it on the page: the template's
+    /// accent (red, green, blue), or black.
+    Colour(Option<[u8; 3]>),
     Picture {
         kind: PictureKind,
         x: f32,
@@ -160,6 +163,7 @@ fn shift(mark: Mark, dy: f32) -> Mark {
             size,
         },
         Mark::Rule { x1, x2, y } => Mark::Rule { x1, x2, y: y + dy },
+        Mark::Colour(c) => Mark::Colour(c),
         Mark::Picture {
             kind,
             x,
@@ -320,24 +324,30 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
         match part {
             NoticePart::Heading => heading(flow, pack, fonts, pictures),
             NoticePart::Organisation => {
-                flow.place(paragraph(
-                    fonts,
-                    &pack.issuer.organisation,
-                    Weight::Bold,
-                    t.layout.heading_size,
-                    LEFT,
-                    RIGHT - LEFT,
+                flow.place(accented(
+                    t,
+                    paragraph(
+                        fonts,
+                        &pack.issuer.organisation,
+                        Weight::Bold,
+                        t.layout.heading_size,
+                        LEFT,
+                        RIGHT - LEFT,
+                    ),
                 ));
                 // Which pack this is shows under the council's name.
                 which_pack(flow, pack, fonts, Weight::Regular, 10.0);
             }
             NoticePart::Issuer => issuer(flow, pack, fonts),
-            NoticePart::NoticeHeading => flow.place(vec![text_line(
-                LEFT,
-                t.phrase("notice_heading"),
-                Weight::Bold,
-                t.layout.notice_heading_size,
-            )]),
+            NoticePart::NoticeHeading => flow.place(accented(
+                t,
+                vec![text_line(
+                    LEFT,
+                    t.phrase("notice_heading"),
+                    Weight::Bold,
+                    t.layout.notice_heading_size,
+                )],
+            )),
             NoticePart::Greeting => flow.place(vec![text_line(
                 LEFT,
                 t.phrase("greeting"),
@@ -407,8 +417,21 @@ fn heading(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) 
             LogoPlace::None => {}
         }
     }
-    flow.place(head);
+    flow.place(accented(t, head));
     edition_notes(flow, pack, fonts);
+}
+
+/// `lines` drawn in the template's accent colour, if it has one.
+fn accented(t: &Template, mut lines: Vec<Line>) -> Vec<Line> {
+    if let Some(colour) = t.layout.accent_rgb()
+        && !lines.is_empty()
+    {
+        lines[0].marks.insert(0, Mark::Colour(Some(colour)));
+        if let Some(last) = lines.last_mut() {
+            last.marks.push(Mark::Colour(None));
+        }
+    }
+    lines
 }
 
 /// Under the heading: what a supplement is, and the members' warning.
@@ -724,7 +747,7 @@ fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
             t.fill("agenda_supplement", &[("n", &number.to_string())])
         }
     };
-    let mut head = vec![text_line(LEFT, &heading, Weight::Bold, 18.0)];
+    let mut head = accented(t, vec![text_line(LEFT, &heading, Weight::Bold, 18.0)]);
     head.push(Line {
         height: 6.0,
         marks: Vec::new(),

@@ -343,6 +343,16 @@ fn draw_mark(
         } => {
             draw_text(surface, fonts, |_| *x, *baseline, text, *weight, *size);
         }
+        Mark::Colour(colour) => {
+            let paint: krilla::paint::Paint = match colour {
+                Some([r, g, b]) => krilla::color::rgb::Color::new(*r, *g, *b).into(),
+                None => krilla::color::luma::Color::black().into(),
+            };
+            surface.set_fill(Some(krilla::paint::Fill {
+                paint,
+                ..krilla::paint::Fill::default()
+            }));
+        }
         Mark::Rule { x1, x2, y } => {
             let mut path = PathBuilder::new();
             path.move_to(*x1, *y);

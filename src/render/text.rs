@@ -92,6 +92,22 @@ impl Fonts {
         }
     }
 
+    /// A template's own font, regular and bold (TrueType or OpenType).
+    /// The data lives as long as the process: a build uses one template.
+    pub fn with(regular: &[u8], bold: &[u8]) -> Fonts {
+        let keep = |data: &[u8]| -> &'static [u8] { Box::leak(data.to_vec().into_boxed_slice()) };
+        Fonts {
+            regular: Face::new(keep(regular)),
+            bold: Face::new(keep(bold)),
+        }
+    }
+
+    /// Whether `data` is a font the shaper and krilla can use.
+    pub fn usable(data: &[u8]) -> bool {
+        rustybuzz::Face::from_slice(data, 0).is_some()
+            && Font::new(data.to_vec().into(), 0).is_some()
+    }
+
     fn face(&self, weight: Weight) -> &Face {
         match weight {
             Weight::Regular => &self.regular,

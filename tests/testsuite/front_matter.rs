@@ -1,6 +1,35 @@
 //! The notice of meeting and the agenda, as a member reads them.
 
+use std::process::Command;
+
 use crate::support::*;
+
+/// How many pixels of physical page `page`, rendered at 30 dpi, are
+/// clearly red.
+fn red_pixels(pdf: &std::path::Path, page: usize) -> usize {
+    let out = Command::new("pdftoppm")
+        .args(["-r", "30", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .output()
+        .expect("pdftoppm runs");
+    let data = out.stdout;
+    // P6 header: magic, width, height, maxval, each followed by whitespace.
+    let mut fields = 0;
+    let mut at = 0;
+    while fields < 4 {
+        while data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        while !data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields += 1;
+    }
+    data[at + 1..]
+        .chunks(3)
+        .filter(|p| p.len() == 3 && p[0] > 180 && p[1] < 90 && p[2] < 90)
+        .count()
+}
 
 #[test]
 fn the_notice_carries_everything_a_front_sheet_needs() {
@@ -224,6 +253,40 @@ fn templates_decide_the_words_and_the_order_of_the_front_sheet() {
         flat_text(&out, 1, 1).starts_with("Agenda Pack The Children's Scrutiny Panel will meet at")
     );
     assert!(page_text(&out, 3).contains("Page 1 of the pack"));
+    // Colours and fonts: an accent for the headings, the template's font.
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/fonts/LiberationSans-Bold.ttf"
+        ),
+        own.join("heavy.ttf"),
+    )
+    .unwrap();
+    std::fs::write(
+        own.join("template.toml"),
+        "[layout]\nnotice = [\"heading\", \"sentence\"]\naccent = \"#ff0000\"\nfont = \"heavy.ttf\"\n",
+    )
+    .unwrap();
+    assert!(
+        run(&["build", pack.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let fonts = Command::new("pdffonts")
+        .args(["-f", "1", "-l", "2"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(
+        fonts.contains("LiberationSans-Bold") && !fonts.contains("LiberationSans-Regular"),
+        "{fonts}"
+    );
+    assert!(
+        red_pixels(&out, 1) > 20,
+        "the heading is drawn in the accent colour"
+    );
+    assert_eq!(red_pixels(&dir.path().join("default.pdf"), 1), 0);
     // A template that does not exist, or says a phrase that does not.
     let missing = pack_text("template = \"nowhere\"", "Ashby Town Hall");
     std::fs::write(&pack, missing).unwrap();

@@ -3,6 +3,7 @@
 which builds the release binaries first. See bench/README.md.
 
     python3 bench/bench.py           # compare: agendapack vs mutool vs qpdf
+    python3 bench/bench.py sets      # the same on three kinds of pack
     python3 bench/bench.py scale     # agendapack at 400, 2000, 10000 pages
 """
 
@@ -205,6 +206,118 @@ def compare(runs):
     seed = env_int("SEED", 1, minimum=0)
     scans = env_int("SCANS", None, minimum=0)
     path = dataset(reports, pages, seed, scans)
+    print()
+    header(runs)
+    compare_set(path, runs)
+
+
+def text_heavy(seed):
+    """The generated set without scans, each report rewritten by qpdf with
+    object streams and a cross-reference stream, as Word and LibreOffice
+    write them: many small objects packed into compressed streams."""
+    source = dataset(40, 410, seed, scans=0)
+    path = source + "-objstm"
+    stamp = os.path.join(path, ".generated")
+    with open(os.path.join(source, ".generated")) as f:
+        want = f.read() + "objstm 1\n"
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            if f.read() == want:
+                print(f"using cached set {os.path.relpath(path, ROOT)}", flush=True)
+                return path
+    print(f"rewriting {os.path.relpath(source, ROOT)} with object streams ...", flush=True)
+    tmp = path + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(source, tmp)
+    for name in sorted(os.listdir(os.path.join(source, "reports"))):
+        subprocess.run(
+            ["qpdf", "--object-streams=generate", "--compress-streams=y",
+             os.path.join(source, "reports", name), os.path.join(tmp, "reports", name)],
+            check=True,
+        )
+    with open(stamp.replace(path, tmp), "w") as f:
+        f.write(want)
+    shutil.rmtree(path, ignore_errors=True)
+    os.rename(tmp, path)
+    return path
+
+
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "real")
+
+
+def corpus_set():
+    """Every file of the shared corpus that agendapack can open (no
+    password, at least one page), as one pack of one item each."""
+    path = os.path.join(CACHE, "corpus")
+    os.makedirs(path, exist_ok=True)
+    names = sorted(n for n in os.listdir(CORPUS) if n.endswith(".pdf"))
+    header_text = (
+        '[meeting]\nbody = "Corpus"\ndate = 2024-10-11\ntime = "10:30"\nvenue = "Council Chamber"\n\n'
+        '[issuer]\norganisation = "Bench"\nofficer = "Bench"\ntitle = "Bench"\nissued = 2024-10-03\n\n'
+        '[contact]\nname = "Bench"\n'
+    )
+    usable = []
+    for name in names:
+        probe = os.path.join(path, "probe.toml")
+        with open(probe, "w") as f:
+            f.write(header_text + f'\n[[items]]\ntitle = "x"\ndocuments = ["{os.path.join(CORPUS, name)}"]\n')
+        ok = subprocess.run([AGENDAPACK, "check", probe], capture_output=True).returncode == 0
+        if ok:
+            usable.append(name)
+    os.remove(os.path.join(path, "probe.toml"))
+    with open(os.path.join(path, "pack.toml"), "w") as f:
+        f.write(header_text)
+        for name in usable:
+            f.write(f'\n[[items]]\ntitle = "{name}"\ndocuments = ["{os.path.join(CORPUS, name)}"]\n')
+    with open(os.path.join(path, "files.txt"), "w") as f:
+        f.write("".join(os.path.join(CORPUS, n) + "\n" for n in usable))
+    pages = []
+    for name in usable:
+        p = subprocess.run(["qpdf", "--show-npages", os.path.join(CORPUS, name)],
+                           capture_output=True, text=True)
+        pages.append(int(p.stdout.strip() or 0))
+    with open(os.path.join(path, "manifest.tsv"), "w") as f:
+        f.write("".join(f"{n}\t{c}\n" for n, c in zip(usable, pages)))
+    print(f"corpus set: {len(usable)} of {len(names)} files open", flush=True)
+    return path
+
+
+def sets(runs):
+    """The three kinds of pack of the speed issue, side by side."""
+    seed = env_int("SEED", 1, minimum=0)
+    chosen = [
+        ("scan-heavy (generated, 9% scans)", dataset(40, 410, seed)),
+        ("text-heavy (generated, object streams)", text_heavy(seed)),
+        ("real corpus (../shared/corpus/real)", corpus_set()),
+    ]
+    print()
+    header(runs)
+    summary = []
+    for label, path in chosen:
+        print(f"\n== {label}")
+        summary.append((label, compare_set(path, runs, exit_on_failure=False)))
+    print("\nsummary (median wall, peak RSS; agendapack against mutool merge in the same run):")
+    cols = f"{'set':<40} {'agendapack':>11} {'mutool':>9} {'ratio':>7} {'RSS':>10} {'mutool RSS':>11} {'ratio':>7}"
+    print(cols)
+    print("-" * len(cols))
+    failed = False
+    for label, results in summary:
+        ours = results.get("agendapack build")
+        peer = results.get("mutool merge")
+        if not ours or not peer:
+            print(f"{label:<40} {'failed':>11}")
+            failed = True
+            continue
+        print(
+            f"{label:<40} {ours['median']:>10.3f}s {peer['median']:>8.3f}s "
+            f"{ours['median'] / peer['median']:>6.2f}x {ours['rss'] / 1024:>6.1f} MiB "
+            f"{peer['rss'] / 1024:>7.1f} MiB {ours['rss'] / peer['rss']:>6.2f}x"
+        )
+    if failed:
+        sys.exit(1)
+
+
+def compare_set(path, runs, exit_on_failure=True):
     files, n_pages, size = read_set(path)
     outdir = os.path.join(CACHE, "out")
     os.makedirs(outdir, exist_ok=True)
@@ -231,8 +344,6 @@ def compare(runs):
             lambda out: ["qpdf", "--empty", "--pages"] + files + ["--", out],
         ),
     ]
-    print()
-    header(runs)
     print(
         f"input: {len(files)} reports, {n_pages} pages, {mb(size)} ({size:,} bytes) "
         f"in {os.path.relpath(path, ROOT)}"
@@ -286,8 +397,9 @@ def compare(runs):
     for label, r in results:
         if r is not None:
             print(f"  {label} runs (s): " + " ".join(f"{t:.3f}" for t in r["times"]))
-    if any(r is None for _, r in results):
+    if exit_on_failure and any(r is None for _, r in results):
         sys.exit(1)
+    return {label: r for label, r in results if r is not None}
 
 
 def scale(runs):
@@ -344,10 +456,12 @@ def main():
             sys.exit(f"{exe} is missing: run bench/run.sh, which builds it")
     if mode == "compare":
         compare(runs)
+    elif mode == "sets":
+        sets(runs)
     elif mode == "scale":
         scale(runs)
     else:
-        sys.exit(f"unknown mode {mode!r}: use `compare` (default) or `scale`")
+        sys.exit(f"unknown mode {mode!r}: use `compare` (default), `sets` or `scale`")
 
 
 if __name__ == "__main__":

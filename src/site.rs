@@ -374,11 +374,22 @@ fn build_meeting(
                         "bytes": file.bytes,
                     }));
                 }
+                // Exempt late documents: in the members' map, not the public
+                // one; counted, nothing else of them.
+                let withheld = publication
+                    .members
+                    .items
+                    .iter()
+                    .find(|m| m.number == item.number)
+                    .map_or(0, |m| {
+                        m.documents.len().saturating_sub(item.documents.len())
+                    });
                 items.push(json!({
                     "number": item.number,
                     "title": item.title,
                     "pages": item.pages,
                     "documents": files,
+                    "withheld_documents": withheld,
                 }));
             }
             supplements.push(json!({
@@ -793,6 +804,7 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
         for document in value["documents"].as_array().into_iter().flatten() {
             links.push(document_link(document));
         }
+        let mut late_withheld = Vec::new();
         for supplement in &supplements {
             for late in supplement["items"].as_array().into_iter().flatten() {
                 if late["number"].as_str() != Some(item.number.as_str()) {
@@ -804,6 +816,10 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
                         document_link(document),
                         supplement["number"]
                     ));
+                }
+                let n = late["withheld_documents"].as_u64().unwrap_or(0);
+                if n > 0 {
+                    late_withheld.push((n, supplement["number"].clone()));
                 }
             }
         }
@@ -826,6 +842,15 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
                 if n == 1 { "is" } else { "are" },
                 esc(&item.withheld[0].citation().replacen("Not", "not", 1))
             ));
+        }
+        if item.exempt.is_none() {
+            for (n, supplement) in late_withheld {
+                html.push_str(&format!(
+                    "<p class=\"exempt\">{} of this item in supplement {supplement} {} not published: exempt information under Schedule 12A to the Local Government Act 1972.</p>\n",
+                    if n == 1 { "One document".to_string() } else { format!("{n} documents") },
+                    if n == 1 { "is" } else { "are" },
+                ));
+            }
         }
         let contacts: Vec<&String> = item
             .contacts

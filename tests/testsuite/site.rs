@@ -65,7 +65,11 @@ to_follow = true
         &planning,
         planning_text.replace(
             "to_follow = true",
-            &format!("documents = [\"{}\"]", corpus("pdflatex-outline.pdf")),
+            &format!(
+                "documents = [\"{}\", {{ path = \"{}\", title = \"Valuation report addendum\", exempt = {{ paragraph = 3 }} }}]",
+                corpus("pdflatex-outline.pdf"),
+                corpus("Seige_of_Vicksburg_Sample_OCR.pdf")
+            ),
         ),
     )
     .unwrap();
@@ -228,6 +232,10 @@ fn the_site_links_every_public_report_and_nothing_exempt() {
     assert!(planning.contains("supplement-1.pdf"), "{planning}");
     assert!(
         planning.contains("pages 3 to 6 (supplement 1)"),
+        "{planning}"
+    );
+    assert!(
+        planning.contains("One document of this item in supplement 1 is not published"),
         "{planning}"
     );
     let late = out

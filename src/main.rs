@@ -312,8 +312,8 @@ fn main() -> ExitCode {
             quiet,
         } => {
             let today = match today {
-                None => agendapack::site::parse_date(&agendapack::publication::today()),
-                Some(text) => agendapack::site::parse_date(&text),
+                None => Some(agendapack::model::Date::today_plus(0)),
+                Some(text) => agendapack::model::Date::parse(&text),
             };
             let Some(today) = today else {
                 eprintln!("error: --today takes a date as YYYY-MM-DD");

@@ -420,6 +420,41 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`, the inverse of `days_since_epoch`).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `days` from today (UTC).
+    pub fn today_plus(days: i64) -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64 + days)
+    }
+
+    /// A date written YYYY-MM-DD, as [`Date`] displays it, if it exists.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Date::new(year, month, day)
+    }
+
     pub fn weekday(self) -> &'static str {
         // 1970-01-01 was a Thursday (index 3 from Monday).
         WEEKDAYS[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
@@ -587,6 +622,16 @@ mod tests {
         assert_eq!(Date::new(2000, 2, 29).unwrap().weekday(), "Tuesday");
         assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), "Thursday");
         assert!(Date::new(2023, 2, 29).is_none());
+        for date in [
+            Date::new(2024, 10, 11),
+            Date::new(2000, 2, 29),
+            Date::new(1969, 12, 31),
+        ] {
+            let date = date.unwrap();
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+            assert_eq!(Date::parse(&date.to_string()), Some(date));
+        }
+        assert_eq!(Date::parse("2024-11-31"), None);
         assert!(Date::new(2024, 13, 1).is_none());
     }
 

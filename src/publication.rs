@@ -97,11 +97,7 @@ pub fn record_path(pack_file: &Path) -> PathBuf {
 
 /// A document's path as the pack file names it.
 pub fn written_path(pack: &Pack, path: &Path) -> String {
-    let base = pack.source.parent().unwrap_or(Path::new(""));
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned()
+    written(pack.source.parent().unwrap_or(Path::new("")), path)
 }
 
 impl Map {
@@ -426,6 +422,7 @@ impl Record {
     }
 }
 
+/// `path` relative to `base`, the pack file's folder, where it is inside.
 fn written(base: &Path, path: &Path) -> String {
     path.strip_prefix(base)
         .unwrap_or(path)
@@ -440,21 +437,7 @@ pub fn today() -> String {
 
 /// The date `days` from today, YYYY-MM-DD (UTC).
 pub fn today_plus(days: i64) -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64 + days;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::model::Date::today_plus(days).to_string()
 }
 
 /// A message for a build that would move published pages.

@@ -954,19 +954,7 @@ fn index_page(summaries: &[Summary], today: Date) -> String {
 }
 
 fn date_long(date: &str) -> String {
-    parse_date(date).map_or(date.to_string(), Date::long)
-}
-
-/// A YYYY-MM-DD date.
-pub fn parse_date(text: &str) -> Option<Date> {
-    let mut parts = text.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    Date::new(year, month, day)
+    Date::parse(date).map_or(date.to_string(), Date::long)
 }
 
 /// The meetings as an iCalendar file (RFC 5545), one event each.

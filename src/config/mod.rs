@@ -653,7 +653,7 @@ fn read_exempt(
         c.problem(
             v.span.clone(),
             "`exempt` should name the paragraph of Schedule 12A",
-            &format!("this is {}", article_of(v.value)),
+            &format!("this is {}", reader::article(v.value.type_str())),
             Some(help),
         );
         return None;
@@ -739,14 +739,6 @@ fn written_paragraph(value: &DeValue<'_>) -> Option<String> {
             .ok()
             .map(|n| n.to_string()),
         _ => None,
-    }
-}
-
-fn article_of(value: &DeValue<'_>) -> String {
-    let name = value.type_str();
-    match name.chars().next() {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {name}"),
-        _ => format!("a {name}"),
     }
 }
 

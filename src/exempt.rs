@@ -143,31 +143,14 @@ impl Exemption {
         }
     }
 
-    /// "paragraph 3 of Part 1 of Schedule 12A", for stamps.
+    /// "paragraph 3 of Part 1 of Schedule 12A", for the page map (the
+    /// printed citations and stamps are the template's phrases).
     pub fn short(&self) -> String {
         format!(
             "{} of Part {} of Schedule 12A",
             self.paragraph_words(),
             self.country.part()
         )
-    }
-
-    /// "Not for publication by virtue of paragraph 3 of Part 1 of Schedule
-    /// 12A to the Local Government Act 1972", as the agenda prints it.
-    pub fn citation(&self) -> String {
-        format!(
-            "Not for publication by virtue of {} to the Local Government Act 1972",
-            self.short()
-        )
-    }
-
-    /// The Schedule's words for each paragraph, in order.
-    pub fn wording(&self) -> Vec<(&'static str, &'static str)> {
-        self.paragraphs
-            .iter()
-            .filter_map(|p| self.country.paragraphs().iter().find(|(n, _)| n == p))
-            .copied()
-            .collect()
     }
 }
 
@@ -197,8 +180,9 @@ mod tests {
     #[test]
     fn citations_read_as_councils_print_them() {
         let e = Exemption::new(Country::England, &written(&["3"])).unwrap();
+        // As the agenda prints it, in the shipped template's words.
         assert_eq!(
-            e.citation(),
+            crate::template::Template::default().citation(&e),
             "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A to the \
              Local Government Act 1972"
         );

@@ -423,7 +423,7 @@ fn build_meeting(
         value["description"] = json!(item.description);
         value["contacts"] = json!(item.contacts);
         if let Some(exempt) = &item.exempt {
-            value["citation"] = json!(exempt.citation());
+            value["citation"] = json!(public.template.citation(exempt));
         }
         for (d, document) in value["documents"]
             .as_array_mut()
@@ -788,7 +788,7 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
         if let Some(exempt) = &item.exempt {
             html.push_str(&format!(
                 "<p class=\"exempt\">{}</p>\n",
-                esc(&exempt.citation())
+                esc(&pack.template.citation(exempt))
             ));
         }
         if item.to_follow {
@@ -840,7 +840,7 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
                     format!("{n} documents")
                 },
                 if n == 1 { "is" } else { "are" },
-                esc(&item.withheld[0].citation().replacen("Not", "not", 1))
+                esc(&pack.template.citation_lower(&item.withheld[0]))
             ));
         }
         if item.exempt.is_none() {

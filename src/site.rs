@@ -35,8 +35,9 @@ pub struct SiteOptions {
     pub template: Option<PathBuf>,
 }
 
-/// What the index needs of a meeting, kept in its `meeting.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What the index needs of a meeting: the `meeting` of its
+/// `meeting.json`, and where its page is.
+#[derive(Debug, Clone, Deserialize)]
 pub struct Summary {
     pub body: String,
     pub date: String,
@@ -44,6 +45,7 @@ pub struct Summary {
     pub venue: String,
     pub organisation: String,
     /// The meeting page, relative to the site's root.
+    #[serde(skip)]
     pub href: String,
 }
 
@@ -99,7 +101,7 @@ pub fn run(
             Some(s) => summaries.push(s.clone()),
             None => {
                 let folder = meeting_folder(&result.pack, &dir, &options.out);
-                if let Some(s) = read_summary(&folder) {
+                if let Some(s) = read_summary(&folder, &options.out) {
                     summaries.push(s);
                 }
             }
@@ -137,10 +139,26 @@ pub fn meeting_folder(pack: &Path, dir: &Path, out: &Path) -> PathBuf {
     folder
 }
 
-fn read_summary(folder: &Path) -> Option<Summary> {
+/// The summary of the meeting whose page is in `folder` under `out`, read
+/// back from its `meeting.json`.
+fn read_summary(folder: &Path, out: &Path) -> Option<Summary> {
     let text = std::fs::read_to_string(folder.join("meeting.json")).ok()?;
     let value: Value = serde_json::from_str(&text).ok()?;
-    serde_json::from_value(value.get("summary")?.clone()).ok()
+    let summary: Summary = serde_json::from_value(value.get("meeting")?.clone()).ok()?;
+    Some(Summary {
+        href: page_href(folder, out),
+        ..summary
+    })
+}
+
+/// A meeting page's link from the site's root: `scrutiny/2024-10-11/index.html`.
+fn page_href(folder: &Path, out: &Path) -> String {
+    folder
+        .strip_prefix(out)
+        .unwrap_or(folder)
+        .join("index.html")
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Builds one meeting's folder, unless nothing that shapes it changed.
@@ -164,21 +182,19 @@ fn meeting(pack_path: &Path, dir: &Path, options: &SiteOptions) -> (PackResult, 
         let key = root.join(folder.strip_prefix(&options.out).unwrap_or(&folder));
         let record_file = site_record_path(pack_path, &key);
         let hash = site_hash(&pack, &folder)?;
-        let href = folder
-            .strip_prefix(&options.out)
-            .unwrap_or(&folder)
-            .join("index.html");
         if !options.force
             && let Ok(text) = std::fs::read_to_string(&record_file)
             && let Ok(previous) = serde_json::from_str::<SiteRecord>(&text)
             && previous.inputs == hash
             && previous.folder == folder.to_string_lossy()
-            && let Some(summary) = read_summary(&folder)
+            && let Some(summary) = read_summary(&folder, &options.out)
         {
             return Ok((Status::Skipped, 0, Vec::new(), summary));
         }
-        let (pages, warnings, summary) =
-            build_meeting(&pack, &folder, &href).map_err(|e| describe(&e))?;
+        let (pages, warnings) =
+            build_meeting(&pack, &folder, &options.out).map_err(|e| describe(&e))?;
+        let summary = read_summary(&folder, &options.out)
+            .ok_or_else(|| "the meeting's page was written but cannot be read back".to_string())?;
         let record = serde_json::to_string(&SiteRecord {
             inputs: hash,
             folder: folder.to_string_lossy().into_owned(),
@@ -277,8 +293,8 @@ struct FileRef {
 fn build_meeting(
     pack: &Pack,
     folder: &Path,
-    href: &Path,
-) -> Result<(usize, Vec<String>, Summary), BuildError> {
+    out: &Path,
+) -> Result<(usize, Vec<String>), BuildError> {
     let prepared = crate::prepare(pack, Edition::Public)?;
     prepared.guard()?;
     let record = prepared.record.clone();
@@ -403,14 +419,6 @@ fn build_meeting(
             }));
         }
     }
-    let summary = Summary {
-        body: pack.meeting.body.clone(),
-        date: pack.meeting.date.to_string(),
-        time: pack.meeting.time.civil(),
-        venue: pack.meeting.venue.clone(),
-        organisation: pack.issuer.organisation.clone(),
-        href: href.to_string_lossy().replace('\\', "/"),
-    };
     // The plan's JSON, with the meeting's details, descriptions, contacts
     // and the files.
     let mut items = serde_json::to_value(&plan.items).expect("plain values serialise");
@@ -450,7 +458,6 @@ fn build_meeting(
     let data = json!({
         "pack": pack_name,
         "pdf": { "href": "pack.pdf", "bytes": bytes },
-        "summary": summary,
         "meeting": {
             "body": pack.meeting.body,
             "date": pack.meeting.date.to_string(),
@@ -467,17 +474,21 @@ fn build_meeting(
         "front_matter_pages": plan.front_matter_pages,
         "printed_pages": plan.printed_pages,
         "total_pages": plan.total_pages,
-        "bytes": bytes,
         "items": items,
         "supplements": supplements,
     });
     let mut text = serde_json::to_string_pretty(&data).expect("plain values serialise");
     text.push('\n');
     write_file(&folder.join("meeting.json"), text.as_bytes())?;
-    let depth = href.components().count() - 1;
+    // The site's root, from the meeting's folder.
+    let depth = folder
+        .strip_prefix(out)
+        .unwrap_or(folder)
+        .components()
+        .count();
     let html = meeting_page(&public, &data, depth);
     write_file(&folder.join("index.html"), html.as_bytes())?;
-    Ok((plan.total_pages, warnings, summary))
+    Ok((plan.total_pages, warnings))
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
@@ -767,7 +778,7 @@ fn meeting_page(pack: &Pack, data: &Value, depth: usize) -> String {
     let total = data["total_pages"].as_u64().unwrap_or(0);
     html.push_str(&format!(
         "<p class=\"pack\"><a href=\"pack.pdf\">Public document pack for this meeting ({}, {total} pages)</a></p>\n",
-        size(data["bytes"].as_u64().unwrap_or(0))
+        size(data["pdf"]["bytes"].as_u64().unwrap_or(0))
     ));
     html.push_str("<h2>Agenda</h2>\n<ul class=\"agenda\">\n");
     let supplements = data["supplements"].as_array().cloned().unwrap_or_default();

@@ -49,36 +49,45 @@ def source_digest():
         return hashlib.sha256(f.read()).hexdigest()
 
 
+def cached(path, want, describe, make):
+    """The folder `path`, made by `make(tmp)` unless a stamp file inside
+    says it was made from `want` (the arguments and the sources' digest),
+    so that a changed generator makes it again."""
+    stamp = os.path.join(path, ".generated")
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            if f.read() == want:
+                print(f"using cached set {os.path.relpath(path, ROOT)}", flush=True)
+                return path
+    print(f"{describe} ...", flush=True)
+    tmp = path + ".tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    start = time.perf_counter()
+    make(tmp)
+    print(f"  made in {time.perf_counter() - start:.1f} s", flush=True)
+    with open(os.path.join(tmp, ".generated"), "w") as f:
+        f.write(want)
+    shutil.rmtree(path, ignore_errors=True)
+    os.rename(tmp, path)
+    return path
+
+
 def dataset(reports, pages, seed, scans=None):
     """The generated set for these generator arguments, made if not cached.
 
-    The cache directory is named after the arguments; a stamp file inside
-    records them and the generator source's digest, so a changed generator
-    regenerates the set."""
+    The cache directory is named after the arguments."""
     args = ["--reports", str(reports), "--pages", str(pages), "--seed", str(seed)]
     name = f"r{reports}-p{pages}-s{seed}"
     if scans is not None:
         args += ["--scans", str(scans)]
         name += f"-scans{scans}"
     path = os.path.join(CACHE, name)
-    stamp = os.path.join(path, ".generated")
-    want = " ".join(args) + "\n" + source_digest() + "\n"
-    if os.path.exists(stamp):
-        with open(stamp) as f:
-            if f.read() == want:
-                print(f"using cached set {os.path.relpath(path, ROOT)}", flush=True)
-                return path
-    print(f"generating {os.path.relpath(path, ROOT)} ({' '.join(args)}) ...", flush=True)
-    tmp = path + ".tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([GENERATOR, tmp] + args, check=True)
-    print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
-    with open(os.path.join(tmp, ".generated"), "w") as f:
-        f.write(want)
-    shutil.rmtree(path, ignore_errors=True)
-    os.rename(tmp, path)
-    return path
+    return cached(
+        path,
+        " ".join(args) + "\n" + source_digest() + "\n",
+        f"generating {os.path.relpath(path, ROOT)} ({' '.join(args)})",
+        lambda tmp: subprocess.run([GENERATOR, tmp] + args, check=True),
+    )
 
 
 def read_set(path):
@@ -216,30 +225,24 @@ def text_heavy(seed):
     object streams and a cross-reference stream, as Word and LibreOffice
     write them: many small objects packed into compressed streams."""
     source = dataset(40, 410, seed, scans=0)
-    path = source + "-objstm"
-    stamp = os.path.join(path, ".generated")
     with open(os.path.join(source, ".generated")) as f:
         want = f.read() + "objstm 1\n"
-    if os.path.exists(stamp):
-        with open(stamp) as f:
-            if f.read() == want:
-                print(f"using cached set {os.path.relpath(path, ROOT)}", flush=True)
-                return path
-    print(f"rewriting {os.path.relpath(source, ROOT)} with object streams ...", flush=True)
-    tmp = path + ".tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(source, tmp)
-    for name in sorted(os.listdir(os.path.join(source, "reports"))):
-        subprocess.run(
-            ["qpdf", "--object-streams=generate", "--compress-streams=y",
-             os.path.join(source, "reports", name), os.path.join(tmp, "reports", name)],
-            check=True,
-        )
-    with open(stamp.replace(path, tmp), "w") as f:
-        f.write(want)
-    shutil.rmtree(path, ignore_errors=True)
-    os.rename(tmp, path)
-    return path
+
+    def rewrite(tmp):
+        shutil.copytree(source, tmp)
+        for name in sorted(os.listdir(os.path.join(source, "reports"))):
+            subprocess.run(
+                ["qpdf", "--object-streams=generate", "--compress-streams=y",
+                 os.path.join(source, "reports", name), os.path.join(tmp, "reports", name)],
+                check=True,
+            )
+
+    return cached(
+        source + "-objstm",
+        want,
+        f"rewriting {os.path.relpath(source, ROOT)} with object streams",
+        rewrite,
+    )
 
 
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "real")

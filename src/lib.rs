@@ -152,6 +152,34 @@ impl Prepared {
         publication::Map::of(&self.pack, &self.plan, &self.hashes)
     }
 
+    /// The page map of another edition whose documents this one has
+    /// opened (the public edition of a prepared members' edition), from
+    /// the same page counts: nothing is opened again. `None` if that
+    /// edition has a document this one did not open.
+    pub fn plan_for(&self, edition: Edition) -> Option<PagePlan> {
+        let pack = self.pack.for_edition(edition);
+        let counts = pack
+            .items
+            .iter()
+            .zip(&self.pack.items)
+            .zip(&self.sources)
+            .map(|((item, opened), sources)| {
+                item.documents
+                    .iter()
+                    .map(|d| {
+                        let at = opened
+                            .documents
+                            .iter()
+                            .position(|o| o.path == d.path && o.line == d.line)?;
+                        Some(sources[at].pages.len())
+                    })
+                    .collect::<Option<Vec<usize>>>()
+            })
+            .collect::<Option<Vec<Vec<usize>>>>()?;
+        let front = render::layout::front_matter(&pack, &self.fonts, self.pictures.sizes());
+        Some(PagePlan::new(&pack, front.pages.len(), &counts))
+    }
+
     /// What would move from the published page map, one line each; none
     /// if the pack was never published.
     pub fn moves(&self) -> Vec<String> {

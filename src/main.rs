@@ -935,35 +935,35 @@ fn check_folder(dir: &Path) -> ExitCode {
 
 fn check(pack_path: &Path) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
-    // Every document is opened: the members' edition holds them all.
-    let members = agendapack::prepare(&pack, Edition::Members)?;
-    // Once published, a pack that would move a published page fails here
-    // as it fails to build.
-    members.guard()?;
-    let public = pack.for_edition(Edition::Public);
     let documents: usize = pack.items.iter().map(|i| i.documents.len()).sum();
-    let exempt = documents
-        - public
-            .items
-            .iter()
-            .map(|i| i.documents.len())
-            .sum::<usize>();
-    let public_pages = if exempt == 0 {
-        members.plan.total_pages
-    } else {
-        agendapack::prepare(&pack, Edition::Public)?
-            .plan
-            .total_pages
-    };
+    let public_documents: usize = pack
+        .for_edition(Edition::Public)
+        .items
+        .iter()
+        .map(|i| i.documents.len())
+        .sum();
+    let exempt = documents - public_documents;
+    // Every document is opened once: by the public edition when it holds
+    // them all, else by the members' edition, whose page counts give the
+    // public edition's map. Once published, a pack that would move a
+    // published page fails here as it fails to build.
     if exempt == 0 {
+        let public = agendapack::prepare(&pack, Edition::Public)?;
+        public.guard()?;
         println!(
             "{}: OK: {} items, {} documents, {} pages would be built",
             printable_path(pack_path),
             pack.items.len(),
             documents,
-            public_pages
+            public.plan.total_pages
         );
     } else {
+        let members = agendapack::prepare(&pack, Edition::Members)?;
+        members.guard()?;
+        let public_pages = members
+            .plan_for(Edition::Public)
+            .expect("the members' edition opens every public document")
+            .total_pages;
         println!(
             "{}: OK: {} items, {} documents ({} exempt), {} pages would be built in the public \
              edition and {} in the members'",
@@ -980,15 +980,19 @@ fn check(pack_path: &Path) -> Result<(), BuildError> {
 
 fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
     let pack = load(pack_path)?;
-    let public = agendapack::prepare(&pack, Edition::Public)?;
+    // Every document is opened once, for the members' edition; the public
+    // edition's map comes from the same page counts.
     let members = agendapack::prepare(&pack, Edition::Members)?;
-    for m in public.moves() {
+    let public_plan = members
+        .plan_for(Edition::Public)
+        .expect("the members' edition opens every public document");
+    for m in members.moves() {
         eprintln!(
             "warning: this moves a published page number (build will refuse it): {}",
             printable(&m)
         );
     }
-    let plan = &public.plan;
+    let plan = &public_plan;
     match format {
         Format::Json => {
             // The public edition's map at the top, as before editions;
@@ -1005,7 +1009,7 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
                 "total_pages": plan.total_pages,
                 "items": plan.items,
                 "editions": {
-                    "public": &public.plan,
+                    "public": &public_plan,
                     "members": &members.plan,
                 },
             });
@@ -1017,7 +1021,7 @@ fn plan(pack_path: &Path, format: Format) -> Result<(), BuildError> {
         Format::Text => {
             let has_exempt =
                 members.plan.exempt_pages > 0 || pack.items.iter().any(|i| i.exempt.is_some());
-            print_plan(&pack, &public.plan, has_exempt);
+            print_plan(&pack, &public_plan, has_exempt);
             if has_exempt {
                 println!();
                 print_plan(&pack, &members.plan, has_exempt);

@@ -3,6 +3,7 @@
 //! information. lopdf has no merge API; this is it.
 
 pub mod dedupe;
+pub mod structure;
 
 use std::collections::HashMap;
 
@@ -16,9 +17,9 @@ use crate::read::clearance::Matrix;
 use crate::read::extent;
 use crate::read::geometry::Geometry;
 use crate::read::source::SourceDocument;
-use crate::render::layout::{FrontMatter, RangeOf};
+use crate::render::Rendered;
+use crate::render::layout::FrontMatter;
 use crate::render::placement::Shrink;
-use crate::render::{AgendaLink, Rendered};
 use crate::write;
 
 /// The name under which a page's stamp overlay is drawn.
@@ -100,6 +101,10 @@ pub struct Assembled {
     /// Identical streams stored once, and the bytes that saved.
     pub shared_streams: usize,
     pub saved_bytes: u64,
+    /// Reports whose structure (tags) is in the pack.
+    pub tagged_reports: usize,
+    /// Reports that came without tags, by item and document index.
+    pub untagged: Vec<(usize, usize)>,
 }
 
 /// Merges everything into the finished pack.
@@ -127,7 +132,12 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
             ),
         });
     }
+    let mut our_tree = structure::read(&ours);
     let map = import(&mut out, ours);
+    if let Some(tree) = our_tree.as_mut() {
+        tree.renumber(&map);
+    }
+    let mut tags = structure::Merger::new(our_tree);
     let our_pages: Vec<ObjectId> = our_pages_old.iter().map(|id| map[id]).collect();
     compress_our_streams(&mut out, map.values());
 
@@ -137,10 +147,11 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
     let mut warnings = Vec::new();
     let mut extents = extent::Extents::new();
-    for docs in parts.reports {
+    let mut untagged = Vec::new();
+    for (i, docs) in parts.reports.into_iter().enumerate() {
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
-        for report in docs {
+        for (d, report) in docs.into_iter().enumerate() {
             let Ready {
                 pdf,
                 pages,
@@ -177,6 +188,17 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
             for resources in [&mut carried.form_resources, &mut carried.form_appearance] {
                 if let Some(object) = resources.as_mut() {
                     renumber(object, &map);
+                }
+            }
+            match carried.structure.take() {
+                Some(mut tree) => {
+                    tree.renumber(&map);
+                    tags.add_report(&mut out, i, d, tree, map.values().copied());
+                }
+                None => {
+                    // Keys into a parent tree the report does not bring.
+                    structure::strip_keys(&mut out, map.values().copied());
+                    untagged.push((i, d));
                 }
             }
             item_carried.push(carried);
@@ -235,11 +257,13 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         ])),
     );
 
-    add_agenda_links(&mut out, &pages, plan, &parts.rendered.links)?;
+    retarget_links(&mut out, plan, &our_pages, &pages);
     let outlines = add_outline(&mut out, pack, plan, parts.front, &pages, &carried_all);
     let form = merge_forms(&mut out, pack, &carried_all);
     let layers = merge_layers(&carried_all);
     let title = document_title(pack);
+    let tagged_reports = tags.tagged();
+    let tree = tags.finish(&mut out, pack, plan);
     let mut catalog = Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
         ("Pages", pages_root.into()),
@@ -256,6 +280,13 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     ]);
     if let Some(outlines) = outlines {
         catalog.set("Outlines", outlines);
+    }
+    if let Some(tree) = tree {
+        catalog.set("StructTreeRoot", tree);
+        catalog.set(
+            "MarkInfo",
+            Dictionary::from_iter([("Marked", Object::Boolean(true))]),
+        );
     }
     if let Some(form) = form {
         catalog.set("AcroForm", form);
@@ -303,6 +334,8 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         warnings,
         shared_streams,
         saved_bytes,
+        tagged_reports,
+        untagged,
     })
 }
 
@@ -527,8 +560,10 @@ fn stamp(
     let k = 1.0 / visible.stamp_scale();
     let u = geometry.upright_matrix();
     let m = [u[0] * k, u[1] * k, u[2] * k, u[3] * k, u[4], u[5]];
+    // The stamps are artifacts where they are drawn, so a tagged report's
+    // content stays wholly tagged or marked.
     let epilogue = format!(
-        "\nQ\nq {} {} {} {} {} {} cm /{name} Do Q\n",
+        "\nQ\n/Artifact BMC q {} {} {} {} {} {} cm /{name} Do Q EMC\n",
         m[0], m[1], m[2], m[3], m[4], m[5]
     );
     let epilogue_id = out.add_object(Stream::new(Dictionary::new(), epilogue.into_bytes()));
@@ -621,53 +656,62 @@ fn form_from_page(out: &PdfDocument, page: &Dictionary) -> lopdf::Result<Stream>
     Ok(Stream::new(dict, content))
 }
 
-fn add_agenda_links(
-    out: &mut PdfDocument,
-    pages: &[ObjectId],
-    plan: &PagePlan,
-    links: &[AgendaLink],
-) -> Result<(), BuildError> {
-    for link in links {
-        let Some(range) = link.range.in_plan(plan) else {
+/// Aims the agenda's links, which krilla drew aimed at the slot of a
+/// range's first page (our overlay there, for a report page), at the page
+/// that is there in the pack, whole page in view.
+fn retarget_links(out: &mut PdfDocument, plan: &PagePlan, ours: &[ObjectId], pages: &[ObjectId]) {
+    let slot_of: HashMap<ObjectId, usize> = ours.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+    let front = plan
+        .slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s, Slot::Front(_)))
+        .map(|(i, _)| pages[i]);
+    let annotations: Vec<ObjectId> = front
+        .filter_map(|page| {
+            out.get_dictionary(page)
+                .ok()?
+                .get(b"Annots")
+                .ok()?
+                .as_array()
+                .ok()
+                .cloned()
+        })
+        .flatten()
+        .filter_map(|a| a.as_reference().ok())
+        .collect();
+    let aim = |dest: &mut Object| {
+        if let Object::Array(items) = dest
+            && let Some(Object::Reference(page)) = items.first()
+            && let Some(&slot) = slot_of.get(page)
+        {
+            *dest = Object::Array(vec![pages[slot].into(), Object::Name(b"Fit".to_vec())]);
+        }
+    };
+    for id in annotations {
+        let Ok(annotation) = out.get_dictionary_mut(id) else {
             continue;
         };
-        let target = pages[plan.physical(range.start())];
-        let what = match link.range {
-            RangeOf::Item(i) | RangeOf::ExemptItem(i) => {
-                format!("Agenda item {}", plan.items[i].label)
+        let dest = if annotation.has(b"Dest") {
+            annotation.get_mut(b"Dest").ok()
+        } else {
+            match annotation.get_mut(b"A") {
+                Ok(Object::Dictionary(action)) => action.get_mut(b"D").ok(),
+                _ => None,
             }
-            RangeOf::Document(i, d) => format!(
-                "Agenda item {}, {}",
-                plan.items[i].label, plan.items[i].documents[d].title
-            ),
         };
-        let annotation = out.add_object(Dictionary::from_iter([
-            ("Type", Object::Name(b"Annot".to_vec())),
-            ("Subtype", Object::Name(b"Link".to_vec())),
-            (
-                "Rect",
-                Object::Array(link.rect.iter().map(|&v| Object::Real(v)).collect()),
-            ),
-            ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
-            ("Contents", text(&format!("{what}: pages {range}"))),
-            (
-                "Dest",
-                Object::Array(vec![target.into(), Object::Name(b"Fit".to_vec())]),
-            ),
-        ]));
-        let page = pages[link.page];
-        let dict = out
-            .get_dictionary_mut(page)
-            .map_err(|e| BuildError::Internal {
-                stage: "linking the agenda",
-                reason: e.to_string(),
-            })?;
-        match dict.get_mut(b"Annots") {
-            Ok(Object::Array(annots)) => annots.push(annotation.into()),
-            _ => dict.set("Annots", Object::Array(vec![annotation.into()])),
+        match dest {
+            // krilla writes each destination as an object of its own.
+            Some(Object::Reference(target)) => {
+                let target = *target;
+                if let Some(dest) = out.objects.get_mut(&target) {
+                    aim(dest);
+                }
+            }
+            Some(dest) => aim(dest),
+            None => {}
         }
     }
-    Ok(())
 }
 
 /// A bookmark and those nested under it.

@@ -52,6 +52,8 @@ pub struct Carried {
     /// Optional content (layers): every group, and those off by default.
     pub layers: Vec<ObjectId>,
     pub layers_off: Vec<ObjectId>,
+    /// The report's tag tree, if it is tagged.
+    pub structure: Option<crate::assemble::structure::Tree>,
 }
 
 /// A report as it may enter a public pack.
@@ -258,6 +260,8 @@ enum Kind {
     Annotation(usize),
     /// A form field that is not itself a widget.
     Field,
+    /// An element of the report's tag tree.
+    Structure,
 }
 
 /// What a piece of drawing data is, where the page's use of it says so:
@@ -526,6 +530,9 @@ struct Copier<'a> {
     hidden: HashSet<ObjectId>,
     extents_in: Extents,
     extents_out: Extents,
+    /// Tag-tree elements copied, and those with an identifier.
+    struct_elements: usize,
+    struct_ids: Vec<(Vec<u8>, ObjectId)>,
 }
 
 /// Copies what may enter a public pack of `pdf` (whose pages are `pages`,
@@ -554,6 +561,8 @@ pub fn admit(
         hidden: HashSet::new(),
         extents_in: extents,
         extents_out: Extents::new(),
+        struct_elements: 0,
+        struct_ids: Vec::new(),
     };
     let catalog = pdf.catalog().cloned().unwrap_or_default();
     let (layers_old, layers_off_old) = layers(pdf, &catalog);
@@ -587,6 +596,9 @@ pub fn admit(
     carried.outline = c.outline(&catalog);
     c.form(&catalog, &mut carried);
     c.drain();
+    // The tag tree last, once everything it may point at is copied: it
+    // points only at what is kept, never brings anything in.
+    carried.structure = c.structure(&catalog);
 
     let mut warnings = Vec::new();
     if !c.removed.is_empty() {
@@ -781,6 +793,10 @@ impl<'a> Copier<'a> {
             (Object::Stream(s), Kind::Data(_)) => self.judge_data(&s.dict),
             (Object::Dictionary(d), Kind::Annotation(page)) => self.judge_annotation(d, page),
             (Object::Dictionary(d), Kind::Field) => self.judge_data(d).map_err(|_| None),
+            (Object::Dictionary(d), Kind::Structure) => match d.get(b"S") {
+                Ok(_) => Ok(()),
+                Err(_) => Err(None),
+            },
             (_, Kind::Data(_)) => Ok(()),
             _ => Err(None),
         };
@@ -835,6 +851,9 @@ impl<'a> Copier<'a> {
                 }
                 (Object::Dictionary(dict), Kind::Field) => {
                     Object::Dictionary(self.field_dict(dict, old))
+                }
+                (Object::Dictionary(dict), Kind::Structure) => {
+                    Object::Dictionary(self.struct_element(dict, new, 0))
                 }
                 (object, Kind::Data(role)) => self.data(object, role, 0),
                 (object, _) => self.data(object, Role::Any, 0),
@@ -1616,6 +1635,281 @@ impl<'a> Copier<'a> {
         }
         if let Ok(da) = form.get(b"DA") {
             carried.form_appearance = Some(self.data(da, Role::Any, 0));
+        }
+    }
+
+    /// The report's tag tree: its elements (type, page, content, alternative
+    /// and actual text, language, attributes, classes), role map, class map
+    /// and parent tree, pointing only at the pages, annotations and forms
+    /// kept. None if the report is untagged, or if content on hidden layers
+    /// was taken out (its elements' text could still tell what it said).
+    fn structure(&mut self, catalog: &Dictionary) -> Option<crate::assemble::structure::Tree> {
+        let root = catalog
+            .get(b"StructTreeRoot")
+            .ok()
+            .and_then(|r| self.resolved(r))?
+            .as_dict()
+            .ok()?
+            .clone();
+        if !self.hidden_removed.is_empty() && self.policy.hidden_layers == Show::Remove {
+            self.remove("tags (structure) of a report with content on hidden layers");
+            return None;
+        }
+        let kids = match root.get(b"K").ok().and_then(|k| self.resolved(k)) {
+            Some(Object::Array(kids)) => kids,
+            Some(_) => vec![root.get(b"K").ok()?.clone()],
+            None => return None,
+        };
+        let kids: Vec<Object> = kids
+            .iter()
+            .filter_map(|k| match self.struct_kid(k, 0) {
+                Object::Reference(id) => Some(Object::Reference(id)),
+                _ => None,
+            })
+            .collect();
+        let mut role_map = Dictionary::new();
+        if let Some(Object::Dictionary(map)) =
+            root.get(b"RoleMap").ok().and_then(|m| self.resolved(m))
+        {
+            for (key, value) in map.iter() {
+                if let Some(name) = self.name_of(Some(value)) {
+                    role_map.set(key.clone(), Object::Name(name));
+                }
+            }
+        }
+        let mut class_map = Dictionary::new();
+        if let Some(Object::Dictionary(map)) =
+            root.get(b"ClassMap").ok().and_then(|m| self.resolved(m))
+        {
+            for (key, value) in map.iter() {
+                let copied = self.attributes(value, 0);
+                if !matches!(copied, Object::Null) {
+                    class_map.set(key.clone(), copied);
+                }
+            }
+        }
+        self.drain();
+        let mut entries = Vec::new();
+        if let Ok(tree) = root.get(b"ParentTree") {
+            crate::assemble::structure::number_tree(self.src, tree, 0, &mut entries);
+        }
+        let element = |c: &Self, o: &Object| match o {
+            Object::Reference(id) => c
+                .resolve_id(*id)
+                .and_then(|(id, _)| c.map.get(&(id, Kind::Structure)))
+                .map_or(Object::Null, |&new| Object::Reference(new)),
+            _ => Object::Null,
+        };
+        let nums = entries
+            .into_iter()
+            .map(|(key, value)| {
+                let value = match self.resolve(&value).map(|(_, v)| v.clone()) {
+                    Some(Object::Array(items)) => {
+                        Object::Array(items.iter().map(|o| element(self, o)).collect())
+                    }
+                    _ => element(self, &value),
+                };
+                (key, value)
+            })
+            .collect();
+        if kids.is_empty() {
+            return None;
+        }
+        Some(crate::assemble::structure::Tree {
+            kids,
+            nums,
+            role_map,
+            class_map,
+            ids: std::mem::take(&mut self.struct_ids),
+            elements: self.struct_elements,
+        })
+    }
+
+    /// A kid of a structure element: a marked-content number, a reference
+    /// to marked content or to an object (kept only if what it names is),
+    /// or an element (copied; a direct one made indirect).
+    fn struct_kid(&mut self, value: &Object, depth: usize) -> Object {
+        if depth > MAX_NESTING {
+            return Object::Null;
+        }
+        let Some((id, resolved)) = self.resolve(value) else {
+            return Object::Null;
+        };
+        let resolved = resolved.clone();
+        match resolved {
+            Object::Integer(mcid) => Object::Integer(mcid),
+            Object::Array(items) => Object::Array(
+                items
+                    .iter()
+                    .map(|o| self.struct_kid(o, depth + 1))
+                    .filter(|o| !matches!(o, Object::Null))
+                    .collect(),
+            ),
+            Object::Dictionary(dict) => {
+                let kind = self.name_of(dict.get(b"Type").ok());
+                match kind.as_deref() {
+                    Some(b"MCR") => self.marked_content_reference(&dict),
+                    Some(b"OBJR") => self.object_reference(&dict),
+                    _ if dict.has(b"S") => match id {
+                        Some(id) => self.reference(id, Kind::Structure),
+                        None => {
+                            let new = self.fresh();
+                            let copied = self.struct_element(&dict, new, depth + 1);
+                            self.objects.insert(new, Object::Dictionary(copied));
+                            Object::Reference(new)
+                        }
+                    },
+                    _ => Object::Null,
+                }
+            }
+            _ => Object::Null,
+        }
+    }
+
+    /// A kept page, by a reference to the report's page.
+    fn kept_page(&self, value: Option<&Object>) -> Option<Object> {
+        let id = value?.as_reference().ok()?;
+        let (id, _) = self.resolve_id(id)?;
+        self.pages.get(&id).map(|&(new, _)| Object::Reference(new))
+    }
+
+    /// The copy of an object already kept under `kinds`, never a new one.
+    fn kept(&self, value: Option<&Object>, kinds: &[Kind]) -> Option<Object> {
+        let id = value?.as_reference().ok()?;
+        let (id, _) = self.resolve_id(id)?;
+        kinds
+            .iter()
+            .find_map(|&k| self.map.get(&(id, k)))
+            .map(|&new| Object::Reference(new))
+    }
+
+    fn marked_content_reference(&mut self, dict: &Dictionary) -> Object {
+        let mut out = Dictionary::from_iter([("Type", Object::Name(b"MCR".to_vec()))]);
+        match dict.get(b"MCID").ok().and_then(|m| self.resolved(m)) {
+            Some(Object::Integer(mcid)) => out.set("MCID", mcid),
+            _ => return Object::Null,
+        }
+        if dict.has(b"Pg") {
+            match self.kept_page(dict.get(b"Pg").ok()) {
+                Some(page) => out.set("Pg", page),
+                None => return Object::Null,
+            }
+        }
+        if dict.has(b"Stm") {
+            match self.kept(dict.get(b"Stm").ok(), &[Kind::Data(Role::XObject)]) {
+                Some(stream) => out.set("Stm", stream),
+                None => return Object::Null,
+            }
+        }
+        Object::Dictionary(out)
+    }
+
+    fn object_reference(&mut self, dict: &Dictionary) -> Object {
+        let kinds = [Kind::Annotation(0), Kind::Data(Role::XObject), Kind::Field];
+        let Some(object) = self.kept(dict.get(b"Obj").ok(), &kinds) else {
+            return Object::Null;
+        };
+        let mut out =
+            Dictionary::from_iter([("Type", Object::Name(b"OBJR".to_vec())), ("Obj", object)]);
+        if let Some(page) = self.kept_page(dict.get(b"Pg").ok()) {
+            out.set("Pg", page);
+        }
+        Object::Dictionary(out)
+    }
+
+    /// A structure element, copied as `new`.
+    fn struct_element(&mut self, dict: &Dictionary, new: ObjectId, depth: usize) -> Dictionary {
+        self.struct_elements += 1;
+        let mut out = Dictionary::from_iter([("Type", Object::Name(b"StructElem".to_vec()))]);
+        for (key, value) in dict.iter() {
+            let k = key.as_slice();
+            let copied = match k {
+                b"Type" => continue,
+                b"S" => match self.name_of(Some(value)) {
+                    Some(name) => Object::Name(name),
+                    None => continue,
+                },
+                // The parent: another element, or the root (set again when
+                // the trees are merged).
+                b"P" => match self.resolve(value) {
+                    Some((Some(id), Object::Dictionary(d))) if d.has(b"S") => {
+                        self.reference(id, Kind::Structure)
+                    }
+                    _ => continue,
+                },
+                b"Pg" => match self.kept_page(Some(value)) {
+                    Some(page) => page,
+                    None => continue,
+                },
+                b"K" => self.struct_kid(value, depth + 1),
+                b"A" => self.attributes(value, depth + 1),
+                b"C" => match self.resolved(value) {
+                    Some(Object::Name(n)) => Object::Name(n),
+                    Some(Object::Array(items)) => Object::Array(
+                        items
+                            .into_iter()
+                            .filter(|i| matches!(i, Object::Name(_) | Object::Integer(_)))
+                            .collect(),
+                    ),
+                    _ => continue,
+                },
+                b"R" => match self.resolved(value) {
+                    Some(Object::Integer(r)) => Object::Integer(r),
+                    _ => continue,
+                },
+                b"T" | b"Lang" | b"Alt" | b"E" | b"ActualText" | b"ID" => {
+                    match self.resolved(value) {
+                        Some(Object::String(text, format)) => {
+                            if k == b"ID" {
+                                self.struct_ids.push((text.clone(), new));
+                            }
+                            Object::String(text, format)
+                        }
+                        _ => continue,
+                    }
+                }
+                _ => {
+                    self.leave_out(k, value);
+                    if data_key_removed(k).is_none() {
+                        self.remove(format!(
+                            "entry /{} of the tags (structure)",
+                            String::from_utf8_lossy(k)
+                        ));
+                    }
+                    continue;
+                }
+            };
+            if !matches!(copied, Object::Null) {
+                out.set(key.clone(), copied);
+            }
+        }
+        out
+    }
+
+    /// A structure element's attributes (or a class's): attribute objects
+    /// of the standard owners, with revision numbers; user properties
+    /// (private data of the application that made the report) left out.
+    fn attributes(&mut self, value: &Object, depth: usize) -> Object {
+        if depth > MAX_NESTING {
+            return Object::Null;
+        }
+        match self.resolved(value) {
+            Some(Object::Array(items)) => Object::Array(
+                items
+                    .iter()
+                    .map(|i| self.attributes(i, depth + 1))
+                    .filter(|o| !matches!(o, Object::Null))
+                    .collect(),
+            ),
+            Some(Object::Integer(revision)) => Object::Integer(revision),
+            Some(Object::Dictionary(dict)) => {
+                if self.name_of(dict.get(b"O").ok()).as_deref() == Some(b"UserProperties") {
+                    self.remove("user properties in the tags (application data)");
+                    return Object::Null;
+                }
+                self.data(&Object::Dictionary(dict), Role::Any, depth)
+            }
+            _ => Object::Null,
         }
     }
 

@@ -51,6 +51,35 @@ pub enum Mark {
         baseline: f32,
         size: f32,
     },
+    /// The structure element (an index into [`FrontMatter::elements`]) the
+    /// marks after it on the page belong to; `None`: decoration, an
+    /// artifact to a screen reader.
+    Tag(Option<usize>),
+}
+
+/// What a part of our pages is, in the tag tree a screen reader follows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    Section,
+    Heading { level: u16, title: String },
+    Paragraph,
+    List,
+    ListItem,
+    ListBody,
+    Table,
+    TableHead,
+    TableBody,
+    Row,
+    HeaderCell,
+    Cell,
+    Figure { alt: String },
+}
+
+/// A structure element of our pages and the element it sits in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub role: Role,
+    pub parent: Option<usize>,
 }
 
 /// Which page range a [`Mark::PageRange`] shows, by item and document
@@ -88,6 +117,9 @@ pub struct FrontMatter {
     pub pages: Vec<Vec<Mark>>,
     /// Index of the first agenda page.
     pub agenda_start: usize,
+    /// The structure elements [`Mark::Tag`] names, in reading order of
+    /// their first content.
+    pub elements: Vec<Element>,
 }
 
 /// Pixel size of the front-sheet images, for their aspect ratio.
@@ -107,6 +139,7 @@ struct Line {
 struct Flow {
     pages: Vec<Vec<Mark>>,
     y: f32,
+    elements: Vec<Element>,
 }
 
 impl Flow {
@@ -114,7 +147,20 @@ impl Flow {
         Flow {
             pages: vec![Vec::new()],
             y: TOP,
+            elements: Vec::new(),
         }
+    }
+
+    /// A new structure element inside `parent`.
+    fn element(&mut self, role: Role, parent: Option<usize>) -> usize {
+        self.elements.push(Element { role, parent });
+        self.elements.len() - 1
+    }
+
+    /// Places `lines` as one new element of `role` inside `parent`.
+    fn place_as(&mut self, role: Role, parent: usize, lines: Vec<Line>) {
+        let e = self.element(role, Some(parent));
+        self.place(tagged(e, lines));
     }
 
     fn new_page(&mut self) {
@@ -164,6 +210,7 @@ fn shift(mark: Mark, dy: f32) -> Mark {
         },
         Mark::Rule { x1, x2, y } => Mark::Rule { x1, x2, y: y + dy },
         Mark::Colour(c) => Mark::Colour(c),
+        Mark::Tag(e) => Mark::Tag(e),
         Mark::Picture {
             kind,
             x,
@@ -189,6 +236,28 @@ fn shift(mark: Mark, dy: f32) -> Mark {
             size,
         },
     }
+}
+
+/// `lines` as content of element `e`: each line says so first, since a
+/// group of lines may be split over pages or set beside another.
+fn tagged(e: usize, mut lines: Vec<Line>) -> Vec<Line> {
+    for line in &mut lines {
+        line.marks.insert(0, Mark::Tag(Some(e)));
+    }
+    lines
+}
+
+/// The plain text of `lines`, for a heading's title.
+fn text_of(lines: &[Line]) -> String {
+    let words: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| &l.marks)
+        .filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    words.join(" ")
 }
 
 fn leading(size: f32) -> f32 {
@@ -300,17 +369,27 @@ fn fit(pixels: (u32, u32), max_w: f32, max_h: f32) -> (f32, f32) {
 /// Lays out the notice of meeting and the agenda.
 pub fn front_matter(pack: &Pack, fonts: &Fonts, pictures: PictureSizes) -> FrontMatter {
     let mut flow = Flow::new();
-    notice(&mut flow, pack, fonts, pictures);
+    let section = flow.element(Role::Section, None);
+    notice(&mut flow, section, pack, fonts, pictures);
     flow.new_page();
     let agenda_start = flow.pages.len() - 1;
-    agenda(&mut flow, pack, fonts);
+    let section = flow.element(Role::Section, None);
+    agenda(&mut flow, section, pack, fonts);
     FrontMatter {
         pages: flow.pages,
         agenda_start,
+        elements: flow.elements,
     }
 }
 
-fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
+fn heading_role(level: u16, lines: &[Line]) -> Role {
+    Role::Heading {
+        level,
+        title: text_of(lines),
+    }
+}
+
+fn notice(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     let t = &pack.template;
     let size = t.layout.text_size;
     for (i, part) in t.layout.notice.iter().enumerate() {
@@ -322,84 +401,110 @@ fn notice(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
             });
         }
         match part {
-            NoticePart::Heading => heading(flow, pack, fonts, pictures),
+            NoticePart::Heading => heading(flow, section, pack, fonts, pictures),
             NoticePart::Organisation => {
-                flow.place(accented(
-                    t,
-                    paragraph(
-                        fonts,
-                        &pack.issuer.organisation,
-                        Weight::Bold,
-                        t.layout.heading_size,
-                        LEFT,
-                        RIGHT - LEFT,
+                flow.place_as(
+                    Role::Paragraph,
+                    section,
+                    accented(
+                        t,
+                        paragraph(
+                            fonts,
+                            &pack.issuer.organisation,
+                            Weight::Bold,
+                            t.layout.heading_size,
+                            LEFT,
+                            RIGHT - LEFT,
+                        ),
                     ),
-                ));
+                );
                 // Which pack this is shows under the council's name.
-                which_pack(flow, pack, fonts, Weight::Regular, 10.0);
+                which_pack(flow, section, pack, fonts, Weight::Regular, 10.0);
             }
-            NoticePart::Issuer => issuer(flow, pack, fonts),
-            NoticePart::NoticeHeading => flow.place(accented(
-                t,
-                vec![text_line(
+            NoticePart::Issuer => issuer(flow, section, pack, fonts),
+            NoticePart::NoticeHeading => {
+                let lines = vec![text_line(
                     LEFT,
                     t.phrase("notice_heading"),
                     Weight::Bold,
                     t.layout.notice_heading_size,
-                )],
-            )),
-            NoticePart::Greeting => flow.place(vec![text_line(
-                LEFT,
-                t.phrase("greeting"),
-                Weight::Regular,
-                size,
-            )]),
-            NoticePart::Body => flow.place(paragraph(
-                fonts,
-                &pack.meeting.body,
-                Weight::Bold,
-                size + 3.0,
-                LEFT,
-                RIGHT - LEFT,
-            )),
-            NoticePart::Sentence => flow.place(sentence(pack, fonts, size)),
-            NoticePart::Notices => paragraphs_of(flow, fonts, &pack.meeting.notices, size),
-            NoticePart::Closing => paragraphs_of(flow, fonts, &pack.meeting.closing, size),
-            NoticePart::Signature => signature(flow, pack, fonts, pictures, size),
-            NoticePart::Members => members(flow, pack, fonts, size),
+                )];
+                flow.place_as(heading_role(2, &lines), section, accented(t, lines));
+            }
+            NoticePart::Greeting => flow.place_as(
+                Role::Paragraph,
+                section,
+                vec![text_line(LEFT, t.phrase("greeting"), Weight::Regular, size)],
+            ),
+            NoticePart::Body => flow.place_as(
+                Role::Paragraph,
+                section,
+                paragraph(
+                    fonts,
+                    &pack.meeting.body,
+                    Weight::Bold,
+                    size + 3.0,
+                    LEFT,
+                    RIGHT - LEFT,
+                ),
+            ),
+            NoticePart::Sentence => {
+                flow.place_as(Role::Paragraph, section, sentence(pack, fonts, size))
+            }
+            NoticePart::Notices => paragraphs_of(flow, section, fonts, &pack.meeting.notices, size),
+            NoticePart::Closing => paragraphs_of(flow, section, fonts, &pack.meeting.closing, size),
+            NoticePart::Signature => signature(flow, section, pack, fonts, pictures, size),
+            NoticePart::Members => members(flow, section, pack, fonts, size),
         }
     }
     // A template with neither heading still says which pack this is.
     let parts = &t.layout.notice;
     if !parts.contains(&NoticePart::Heading) && !parts.contains(&NoticePart::Organisation) {
         flow.gap(14.0);
-        which_pack(flow, pack, fonts, Weight::Bold, 12.0);
+        which_pack(flow, section, pack, fonts, Weight::Bold, 12.0);
     }
 }
 
 /// The pack's heading in small, and the notes of its edition.
-fn which_pack(flow: &mut Flow, pack: &Pack, fonts: &Fonts, weight: Weight, size: f32) {
-    flow.place(vec![text_line(LEFT, &pack_heading(pack), weight, size)]);
-    edition_notes(flow, pack, fonts);
+fn which_pack(
+    flow: &mut Flow,
+    section: usize,
+    pack: &Pack,
+    fonts: &Fonts,
+    weight: Weight,
+    size: f32,
+) {
+    let lines = vec![text_line(LEFT, &pack_heading(pack), weight, size)];
+    flow.place_as(heading_role(1, &lines), section, lines);
+    edition_notes(flow, section, pack, fonts);
 }
 
 /// The pack's heading, with the logo where the template puts it.
-fn heading(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
+fn heading(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) {
     let t = &pack.template;
-    let mut head = vec![text_line(
+    let head = vec![text_line(
         LEFT,
         &pack_heading(pack),
         Weight::Bold,
         t.layout.heading_size,
     )];
+    let h1 = flow.element(heading_role(1, &head), Some(section));
+    let mut head = tagged(h1, head);
     if let Some(pixels) = pictures.logo {
         let (w, h) = fit(pixels, 170.0, 70.0);
-        let logo = |x: f32| Mark::Picture {
-            kind: PictureKind::Logo,
-            x,
-            y: 0.0,
-            width: w,
-            height: h,
+        let alt = t.fill("logo_alt", &[("organisation", &pack.issuer.organisation)]);
+        let figure = flow.element(Role::Figure { alt }, Some(section));
+        let logo = |x: f32| {
+            [
+                Mark::Tag(Some(figure)),
+                Mark::Picture {
+                    kind: PictureKind::Logo,
+                    x,
+                    y: 0.0,
+                    width: w,
+                    height: h,
+                },
+            ]
         };
         match t.layout.logo {
             // Above the heading, at the left.
@@ -407,18 +512,18 @@ fn heading(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes) 
                 0,
                 Line {
                     height: h + 8.0,
-                    marks: vec![logo(LEFT)],
+                    marks: logo(LEFT).into(),
                 },
             ),
             LogoPlace::Right => {
-                head[0].marks.push(logo(RIGHT - w));
+                head[0].marks.extend(logo(RIGHT - w));
                 head[0].height = head[0].height.max(h + 6.0);
             }
             LogoPlace::None => {}
         }
     }
     flow.place(accented(t, head));
-    edition_notes(flow, pack, fonts);
+    edition_notes(flow, section, pack, fonts);
 }
 
 /// `lines` drawn in the template's accent colour, if it has one.
@@ -435,50 +540,67 @@ fn accented(t: &Template, mut lines: Vec<Line>) -> Vec<Line> {
 }
 
 /// Under the heading: what a supplement is, and the members' warning.
-fn edition_notes(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
+fn edition_notes(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts) {
     let t = &pack.template;
     if let Part::Supplement {
         number, first_page, ..
     } = pack.part
     {
         flow.gap(4.0);
+        let p = flow.element(Role::Paragraph, Some(section));
         let earlier = match number {
             1 => t.phrase("supplement_earlier_1").to_string(),
             2 => t.phrase("supplement_earlier_2").to_string(),
             n => t.fill("supplement_earlier_n", &[("last", &(n - 1).to_string())]),
         };
-        flow.place(paragraph(
-            fonts,
-            &t.fill(
-                "supplement_intro",
-                &[("earlier", &earlier), ("first", &first_page.to_string())],
+        flow.place(tagged(
+            p,
+            paragraph(
+                fonts,
+                &t.fill(
+                    "supplement_intro",
+                    &[("earlier", &earlier), ("first", &first_page.to_string())],
+                ),
+                Weight::Regular,
+                10.0,
+                LEFT,
+                RIGHT - LEFT - 180.0,
             ),
-            Weight::Regular,
-            10.0,
-            LEFT,
-            RIGHT - LEFT - 180.0,
         ));
     }
     if pack.edition() == Edition::Members {
         flow.gap(4.0);
-        flow.place(paragraph(
-            fonts,
-            &members_warning(pack),
-            Weight::Bold,
-            10.0,
-            LEFT,
-            RIGHT - LEFT - 180.0,
-        ));
+        flow.place_as(
+            Role::Paragraph,
+            section,
+            paragraph(
+                fonts,
+                &members_warning(pack),
+                Weight::Bold,
+                10.0,
+                LEFT,
+                RIGHT - LEFT - 180.0,
+            ),
+        );
     }
 }
 
 /// The issuing officer's block on the left, "Please ask for" on the right.
-fn issuer(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
+fn issuer(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts) {
     let t = &pack.template;
     let issuer = &pack.issuer;
     let column = (RIGHT - LEFT) / 2.0 - 12.0;
     let right_x = LEFT + (RIGHT - LEFT) / 2.0 + 12.0;
-    let mut left = paragraph(fonts, &issuer.title, Weight::Bold, 10.0, LEFT, column);
+    // Each column is read whole, one paragraph per entry, before the
+    // other, though the two are drawn line by line side by side.
+    let entry = |flow: &mut Flow, lines: Vec<Line>| {
+        let p = flow.element(Role::Paragraph, Some(section));
+        tagged(p, lines)
+    };
+    let mut left = entry(
+        flow,
+        paragraph(fonts, &issuer.title, Weight::Bold, 10.0, LEFT, column),
+    );
     let mut lines = vec![issuer.officer.clone()];
     lines.extend(issuer.address.iter().cloned());
     lines.extend(
@@ -488,7 +610,10 @@ fn issuer(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
             .map(|tel| t.fill("telephone", &[("telephone", tel)])),
     );
     for line in &lines {
-        left.extend(paragraph(fonts, line, Weight::Regular, 10.0, LEFT, column));
+        left.extend(entry(
+            flow,
+            paragraph(fonts, line, Weight::Regular, 10.0, LEFT, column),
+        ));
     }
     let contact = &pack.contact;
     let mut right_lines = vec![t.fill("please_ask_for", &[("name", &contact.name)])];
@@ -501,13 +626,9 @@ fn issuer(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
     right_lines.push(issuer.issued.long());
     let mut right = Vec::new();
     for line in &right_lines {
-        right.extend(paragraph(
-            fonts,
-            line,
-            Weight::Regular,
-            10.0,
-            right_x,
-            column,
+        right.extend(entry(
+            flow,
+            paragraph(fonts, line, Weight::Regular, 10.0, right_x, column),
         ));
     }
     flow.place(side_by_side(left, right));
@@ -602,57 +723,65 @@ fn sentence(pack: &Pack, fonts: &Fonts, size: f32) -> Vec<Line> {
     rich_paragraph(fonts, &runs, size, LEFT, RIGHT - LEFT)
 }
 
-fn paragraphs_of(flow: &mut Flow, fonts: &Fonts, paragraphs: &[String], size: f32) {
+fn paragraphs_of(flow: &mut Flow, section: usize, fonts: &Fonts, paragraphs: &[String], size: f32) {
     for (i, text) in paragraphs.iter().enumerate() {
         if i > 0 {
             flow.gap(8.0);
         }
-        flow.place(paragraph(
-            fonts,
-            text,
-            Weight::Regular,
-            size,
-            LEFT,
-            RIGHT - LEFT,
-        ));
+        flow.place_as(
+            Role::Paragraph,
+            section,
+            paragraph(fonts, text, Weight::Regular, size, LEFT, RIGHT - LEFT),
+        );
     }
 }
 
-fn signature(flow: &mut Flow, pack: &Pack, fonts: &Fonts, pictures: PictureSizes, size: f32) {
+fn signature(
+    flow: &mut Flow,
+    section: usize,
+    pack: &Pack,
+    fonts: &Fonts,
+    pictures: PictureSizes,
+    size: f32,
+) {
     let issuer = &pack.issuer;
     let mut signed = Vec::new();
     if let Some(pixels) = pictures.signature {
         let (w, h) = fit(pixels, 160.0, 50.0);
+        let alt = pack
+            .template
+            .fill("signature_alt", &[("officer", &issuer.officer)]);
+        let figure = flow.element(Role::Figure { alt }, Some(section));
         signed.push(Line {
             height: h + 4.0,
-            marks: vec![Mark::Picture {
-                kind: PictureKind::Signature,
-                x: LEFT,
-                y: 0.0,
-                width: w,
-                height: h,
-            }],
+            marks: vec![
+                Mark::Tag(Some(figure)),
+                Mark::Picture {
+                    kind: PictureKind::Signature,
+                    x: LEFT,
+                    y: 0.0,
+                    width: w,
+                    height: h,
+                },
+            ],
         });
     }
     for line in [&issuer.officer, &issuer.title] {
-        signed.extend(paragraph(
-            fonts,
-            line,
-            Weight::Regular,
-            size,
-            LEFT,
-            RIGHT - LEFT,
+        let p = flow.element(Role::Paragraph, Some(section));
+        signed.extend(tagged(
+            p,
+            paragraph(fonts, line, Weight::Regular, size, LEFT, RIGHT - LEFT),
         ));
     }
     flow.place(signed);
 }
 
-fn members(flow: &mut Flow, pack: &Pack, fonts: &Fonts, size: f32) {
+fn members(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts, size: f32) {
     if pack.members.is_empty() {
         return;
     }
     let t = &pack.template;
-    let mut members = paragraph(
+    let heading = paragraph(
         fonts,
         &t.fill("members_heading", &[("body", &pack.meeting.body)]),
         Weight::Bold,
@@ -660,17 +789,18 @@ fn members(flow: &mut Flow, pack: &Pack, fonts: &Fonts, size: f32) {
         LEFT,
         RIGHT - LEFT,
     );
+    let h2 = flow.element(heading_role(2, &heading), Some(section));
+    let mut members = tagged(h2, heading);
     members.push(Line {
         height: 4.0,
         marks: Vec::new(),
     });
+    let list = flow.element(Role::List, Some(section));
     if t.layout.members_column {
-        members.push(text_line(
-            LEFT,
-            t.phrase("members_column"),
-            Weight::Bold,
-            size - 1.0,
-        ));
+        // The column's heading is decoration to a reader of the list.
+        let mut line = text_line(LEFT, t.phrase("members_column"), Weight::Bold, size - 1.0);
+        line.marks.insert(0, Mark::Tag(None));
+        members.push(line);
     }
     // Keep the heading with the first few names.
     let mut rest = Vec::new();
@@ -679,7 +809,12 @@ fn members(flow: &mut Flow, pack: &Pack, fonts: &Fonts, size: f32) {
             Some(role) => format!("{} ({role})", member.name),
             None => member.name.clone(),
         };
-        let lines = paragraph(fonts, &name, Weight::Regular, size, LEFT, RIGHT - LEFT);
+        let li = flow.element(Role::ListItem, Some(list));
+        let body = flow.element(Role::ListBody, Some(li));
+        let lines = tagged(
+            body,
+            paragraph(fonts, &name, Weight::Regular, size, LEFT, RIGHT - LEFT),
+        );
         if i < 3 {
             members.extend(lines);
         } else {
@@ -739,7 +874,7 @@ fn side_by_side(left: Vec<Line>, right: Vec<Line>) -> Vec<Line> {
         .collect()
 }
 
-fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
+fn agenda(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts) {
     let t = &pack.template;
     let heading = match pack.part {
         Part::Main => t.phrase("agenda").to_string(),
@@ -747,12 +882,23 @@ fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
             t.fill("agenda_supplement", &[("n", &number.to_string())])
         }
     };
-    let mut head = accented(t, vec![text_line(LEFT, &heading, Weight::Bold, 18.0)]);
+    let title = vec![text_line(LEFT, &heading, Weight::Bold, 18.0)];
+    let h1 = flow.element(heading_role(1, &title), Some(section));
+    let mut head = accented(t, tagged(h1, title));
     head.push(Line {
         height: 6.0,
         marks: Vec::new(),
     });
+    // The agenda is a table of two columns: the item, and its pages.
+    let table = flow.element(Role::Table, Some(section));
+    let thead = flow.element(Role::TableHead, Some(table));
+    let row = flow.element(Role::Row, Some(thead));
+    let reports = flow.element(Role::HeaderCell, Some(row));
+    let pages = flow.element(Role::HeaderCell, Some(row));
+    let tbody = flow.element(Role::TableBody, Some(table));
     let mut columns = text_line(LEFT, t.phrase("reports_column"), Weight::Bold, 10.0);
+    columns.marks.insert(0, Mark::Tag(Some(reports)));
+    columns.marks.push(Mark::Tag(Some(pages)));
     let pages_width = fonts.width(t.phrase("pages_column"), Weight::Bold, 10.0);
     columns.marks.push(Mark::Text {
         x: RIGHT - pages_width,
@@ -764,38 +910,71 @@ fn agenda(flow: &mut Flow, pack: &Pack, fonts: &Fonts) {
     head.push(columns);
     head.push(Line {
         height: 8.0,
-        marks: vec![Mark::Rule {
-            x1: LEFT,
-            x2: RIGHT,
-            y: 2.0,
-        }],
+        marks: vec![
+            Mark::Tag(None),
+            Mark::Rule {
+                x1: LEFT,
+                x2: RIGHT,
+                y: 2.0,
+            },
+        ],
     });
     // Keep the heading with the first item.
     let mut items = pack.items.iter().enumerate();
     if let Some((index, first)) = items.next() {
-        head.extend(agenda_item(fonts, t, index, first));
+        head.extend(agenda_item(flow, tbody, fonts, t, index, first));
     }
     flow.place(head);
     for (index, item) in items {
         flow.gap(12.0);
-        flow.place(agenda_item(fonts, t, index, item));
+        let lines = agenda_item(flow, tbody, fonts, t, index, item);
+        flow.place(lines);
     }
 }
 
-fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Line> {
+/// One row of the agenda: the item (its number and title as a heading,
+/// then its paragraphs) and its pages.
+fn agenda_item(
+    flow: &mut Flow,
+    tbody: usize,
+    fonts: &Fonts,
+    t: &Template,
+    index: usize,
+    item: &Item,
+) -> Vec<Line> {
+    let row = flow.element(Role::Row, Some(tbody));
+    let cell = flow.element(Role::Cell, Some(row));
+    let pages = flow.element(Role::Cell, Some(row));
+    let para = |flow: &mut Flow, lines: Vec<Line>| {
+        let p = flow.element(Role::Paragraph, Some(cell));
+        tagged(p, lines)
+    };
     // Room for the number as printed: "12.10:" is wider than "7:".
     let number_width = fonts.width(&format!("{}:", item.number), Weight::Bold, 11.0);
     let text_x = LEFT + ITEM_INDENT.max(number_width + 8.0);
     let text_width = RIGHT - PAGES_COLUMN - text_x;
-    let mut lines = paragraph(fonts, &item.title, Weight::Bold, 11.0, text_x, text_width);
+    let title = paragraph(fonts, &item.title, Weight::Bold, 11.0, text_x, text_width);
+    let heading = flow.element(
+        Role::Heading {
+            level: 2,
+            title: format!("{}: {}", item.number, text_of(&title)),
+        },
+        Some(cell),
+    );
+    let mut lines = tagged(heading, title);
     let first = &mut lines[0];
-    first.marks.push(Mark::Text {
-        x: LEFT,
-        baseline: 11.0,
-        text: format!("{}:", item.number),
-        weight: Weight::Bold,
-        size: 11.0,
-    });
+    // The number is read first, as it is seen.
+    first.marks.insert(
+        1,
+        Mark::Text {
+            x: LEFT,
+            baseline: 11.0,
+            text: format!("{}:", item.number),
+            weight: Weight::Bold,
+            size: 11.0,
+        },
+    );
+    first.marks.push(Mark::Tag(Some(pages)));
     // The item's public pages; an exempt item's are all exempt.
     let range = if item.documents.iter().any(|d| d.exempt.is_none()) {
         Some(RangeOf::Item(index))
@@ -830,33 +1009,28 @@ fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Li
             });
         }
     }
-    for para in &item.description {
+    for text in &item.description {
         lines.push(Line {
             height: 4.0,
             marks: Vec::new(),
         });
-        lines.extend(paragraph(
-            fonts,
-            para,
-            Weight::Regular,
-            10.0,
-            text_x,
-            text_width,
-        ));
+        let wrapped = paragraph(fonts, text, Weight::Regular, 10.0, text_x, text_width);
+        lines.extend(para(flow, wrapped));
     }
     if let Some(exempt) = &item.exempt {
         lines.push(Line {
             height: 4.0,
             marks: Vec::new(),
         });
-        lines.extend(paragraph(
+        let wrapped = paragraph(
             fonts,
             &t.citation(exempt),
             Weight::Bold,
             10.0,
             text_x,
             text_width,
-        ));
+        );
+        lines.extend(para(flow, wrapped));
     }
     // An exempt document of a public item: listed with its own pages in
     // the members' edition; counted, and nothing else, in the public one.
@@ -877,7 +1051,7 @@ fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Li
                 baseline: 10.0,
                 size: 10.0,
             });
-            lines.extend(wrapped);
+            lines.extend(para(flow, wrapped));
         }
         let mut withheld: Vec<(&crate::model::Exemption, usize)> = Vec::new();
         for exemption in &item.withheld {
@@ -899,14 +1073,8 @@ fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Li
                     &[("count", &n.to_string()), ("citation", &citation)],
                 ),
             };
-            lines.extend(paragraph(
-                fonts,
-                &text,
-                Weight::Regular,
-                10.0,
-                text_x,
-                text_width,
-            ));
+            let wrapped = paragraph(fonts, &text, Weight::Regular, 10.0, text_x, text_width);
+            lines.extend(para(flow, wrapped));
         }
     }
     if !item.contacts.is_empty() {
@@ -932,15 +1100,18 @@ fn agenda_item(fonts: &Fonts, t: &Template, index: usize, item: &Item) -> Vec<Li
                 text_width - label_width,
             );
             if i == 0 {
-                wrapped[0].marks.push(Mark::Text {
-                    x: text_x,
-                    baseline: 10.0,
-                    text: label.trim_end().to_string(),
-                    weight: Weight::Regular,
-                    size: 10.0,
-                });
+                wrapped[0].marks.insert(
+                    0,
+                    Mark::Text {
+                        x: text_x,
+                        baseline: 10.0,
+                        text: label.trim_end().to_string(),
+                        weight: Weight::Regular,
+                        size: 10.0,
+                    },
+                );
             }
-            lines.extend(wrapped);
+            lines.extend(para(flow, wrapped));
         }
     }
     lines

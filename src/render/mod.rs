@@ -10,17 +10,31 @@ pub mod layout;
 pub mod placement;
 pub mod text;
 
-use krilla::geom::{PathBuilder, Point, Size, Transform};
+use std::num::NonZeroU16;
+
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::configure::{Accessibility, ConfigurationBuilder};
+use krilla::destination::{Destination, XyzDestination};
+use krilla::error::KrillaError;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
+use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag,
+    TagGroup, TagKind, TagTree,
+};
 use krilla::{Document, SerializeSettings};
 
 use crate::error::BuildError;
 use crate::model::Pack;
 use crate::plan::{PagePlan, Slot};
 use crate::read::clearance::Occupied;
-use layout::{FrontMatter, Mark, PAGE_HEIGHT, PAGE_WIDTH, PictureKind, PictureSizes};
+use layout::{
+    Element, FrontMatter, Mark, PAGE_HEIGHT, PAGE_WIDTH, PictureKind, PictureSizes, RangeOf, Role,
+};
 use text::{Fonts, Weight};
 
 /// Size of the stamps' text.
@@ -123,28 +137,27 @@ impl VisibleSize {
     }
 }
 
-/// A link from an agenda row's page range to the range's first page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AgendaLink {
-    /// Index of the front-matter page the range is printed on.
-    pub page: usize,
-    /// The range it shows.
-    pub range: layout::RangeOf,
-    /// Rectangle in PDF user space (origin bottom-left): x1, y1, x2, y2.
-    pub rect: [f32; 4],
-}
-
 /// Our pages as a PDF, one page per page of the pack.
 pub struct Rendered {
     pub pdf: Vec<u8>,
-    pub links: Vec<AgendaLink>,
     /// By slot: how a report page's content is shrunk to keep its stamps
     /// clear of it, if it is.
     pub shrinks: Vec<Option<placement::Shrink>>,
+    /// Whether our pages passed krilla's PDF/UA-1 validation; if not, why.
+    pub accessible: Result<(), String>,
 }
 
 /// Draws every page we own. `report_page(slot_index)` gives the visible
 /// size of the report page at that slot, and what it draws.
+///
+/// Our pages are tagged: the notice and agenda with the structure the
+/// layout gives them, the agenda's page ranges as Link elements with their
+/// annotations (aimed at the range's first slot; assembly turns them to
+/// the report page there), the logo and signature as Figures with their
+/// alternative text; blank-page notices and stamps are artifacts. They are
+/// checked against PDF/UA-1 as krilla writes them; should the check fail
+/// (a glyph the font lacks, say), they are drawn again unchecked and the
+/// reason is kept.
 pub fn render<'o>(
     pack: &Pack,
     fonts: &Fonts,
@@ -153,16 +166,72 @@ pub fn render<'o>(
     plan: &PagePlan,
     report_page: &dyn Fn(usize) -> (VisibleSize, &'o Occupied),
 ) -> Result<Rendered, BuildError> {
+    let ours = Ours {
+        pack,
+        fonts,
+        pictures,
+        front,
+        plan,
+        report_page,
+    };
+    match draw(&ours, true) {
+        Ok(rendered) => Ok(rendered),
+        Err(KrillaError::Validation(errors)) => {
+            let reason = errors
+                .iter()
+                .map(|e| format!("{e:?}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let mut rendered = draw(&ours, false).map_err(krilla_failed)?;
+            rendered.accessible = Err(reason);
+            Ok(rendered)
+        }
+        Err(e) => Err(krilla_failed(e)),
+    }
+}
+
+fn krilla_failed(e: KrillaError) -> BuildError {
+    BuildError::Internal {
+        stage: "drawing the notice, agenda and stamps",
+        reason: format!("{e:?}"),
+    }
+}
+
+/// What [`render`] draws from.
+struct Ours<'a, 'o> {
+    pack: &'a Pack,
+    fonts: &'a Fonts,
+    pictures: &'a Pictures,
+    front: &'a FrontMatter,
+    plan: &'a PagePlan,
+    report_page: &'a dyn Fn(usize) -> (VisibleSize, &'o Occupied),
+}
+
+fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
+    let (pack, fonts, plan) = (ours.pack, ours.fonts, ours.plan);
+    let mut configuration = ConfigurationBuilder::new();
+    if validate {
+        configuration = configuration.with_accessibility_validator(Accessibility::UA1);
+    }
     let settings = SerializeSettings {
-        enable_tagging: false,
-        xmp_metadata: false,
+        enable_tagging: true,
+        xmp_metadata: true,
         // Compressing each of hundreds of tiny stamp streams costs more
         // than drawing them; assembly compresses the streams worth it.
         compress_content_streams: false,
+        configuration: configuration
+            .finish()
+            .expect("PDF/UA-1 suits krilla's default PDF version"),
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let mut links = Vec::new();
+    let title = crate::assemble::document_title(pack);
+    document.set_metadata(
+        Metadata::new()
+            .title(title.clone())
+            .language(pack.meeting.language.clone()),
+    );
+    let mut tags = Tags::new(&ours.front.elements);
     let mut shrinks = vec![None; plan.slots.len()];
     // The item whose first page each printed page is, for "Agenda Item N".
     let item_starts = plan.item_starts();
@@ -172,12 +241,30 @@ pub fn render<'o>(
             Slot::Front(i) => {
                 let mut page = document.start_page_with(a4.clone());
                 let mut surface = page.surface();
-                for mark in &front.pages[i] {
-                    if let Some(link) = draw_mark(&mut surface, fonts, pictures, plan, mark) {
-                        links.push(AgendaLink { page: i, ..link });
+                let mut current = None;
+                let mut links = Vec::new();
+                for mark in &ours.front.pages[i] {
+                    if let Mark::Tag(e) = mark {
+                        current = *e;
+                        continue;
+                    }
+                    if let Some(link) = draw_mark(
+                        &mut surface,
+                        fonts,
+                        ours.pictures,
+                        plan,
+                        mark,
+                        current,
+                        &mut tags,
+                    ) {
+                        links.push(link);
                     }
                 }
                 surface.finish();
+                for (group, annotation) in links {
+                    let id = page.add_tagged_annotation(annotation);
+                    tags.links[group].push(id);
+                }
             }
             Slot::FrontBlank => {
                 let mut page = document.start_page_with(a4.clone());
@@ -199,7 +286,7 @@ pub fn render<'o>(
                 printed,
                 ..
             } => {
-                let (visible, occupied) = report_page(index);
+                let (visible, occupied) = (ours.report_page)(index);
                 let t = &pack.template;
                 let item = item_starts
                     .get(&printed)
@@ -223,6 +310,9 @@ pub fn render<'o>(
                 let mut page = document.start_page_with(settings);
                 let mut surface = page.surface();
                 let spot = placed.page_number;
+                // The stamps are artifacts: the report's own tags, where
+                // it has them, stay the whole of what is read.
+                surface.start_tagged(artifact(ArtifactType::PageNumber));
                 draw_text(
                     &mut surface,
                     fonts,
@@ -232,7 +322,9 @@ pub fn render<'o>(
                     Weight::Regular,
                     PAGE_NUMBER_SIZE,
                 );
+                surface.end_tagged();
                 if let (Some(item), Some(spot)) = (&item, placed.item) {
+                    surface.start_tagged(artifact(ArtifactType::Header));
                     draw_text(
                         &mut surface,
                         fonts,
@@ -242,8 +334,10 @@ pub fn render<'o>(
                         Weight::Bold,
                         ITEM_STAMP_SIZE,
                     );
+                    surface.end_tagged();
                 }
                 if let (Some(text), Some(spot)) = (&exempt, placed.exempt) {
+                    surface.start_tagged(artifact(ArtifactType::Header));
                     draw_text(
                         &mut surface,
                         fonts,
@@ -253,20 +347,123 @@ pub fn render<'o>(
                         Weight::Bold,
                         EXEMPT_STAMP_SIZE,
                     );
+                    surface.end_tagged();
                 }
                 surface.finish();
             }
         }
     }
-    let pdf = document.finish().map_err(|e| BuildError::Internal {
-        stage: "drawing the notice, agenda and stamps",
-        reason: format!("{e:?}"),
-    })?;
+    // PDF/UA-1 asks for an outline; the pack's own replaces it.
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new(
+        title,
+        XyzDestination::new(0, Point::from_xy(0.0, 0.0)),
+    ));
+    document.set_outline(outline);
+    document.set_tag_tree(tags.tree(&pack.meeting.language));
+    let pdf = document.finish()?;
     Ok(Rendered {
         pdf,
-        links,
         shrinks,
+        accessible: Ok(()),
     })
+}
+
+fn artifact(kind: ArtifactType) -> ContentTag<'static> {
+    ContentTag::Artifact(Artifact::with_kind(kind))
+}
+
+/// The tag tree of our pages as it is drawn: each structure element of the
+/// layout gathers its content and the elements inside it in the order they
+/// are drawn, so the reading order is the order of the page.
+struct Tags<'f> {
+    elements: &'f [Element],
+    entries: Vec<Vec<Entry>>,
+    attached: Vec<bool>,
+    roots: Vec<usize>,
+    /// Link elements: a page range and its annotation.
+    links: Vec<TagGroup>,
+}
+
+enum Entry {
+    Content(Identifier),
+    Element(usize),
+    Link(usize),
+}
+
+impl<'f> Tags<'f> {
+    fn new(elements: &'f [Element]) -> Tags<'f> {
+        Tags {
+            elements,
+            entries: elements.iter().map(|_| Vec::new()).collect(),
+            attached: vec![false; elements.len()],
+            roots: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// Puts element `e` (and those it sits in) into the tree, after what
+    /// is there.
+    fn attach(&mut self, e: usize) {
+        if self.attached[e] {
+            return;
+        }
+        self.attached[e] = true;
+        match self.elements[e].parent {
+            Some(parent) => {
+                self.attach(parent);
+                self.entries[parent].push(Entry::Element(e));
+            }
+            None => self.roots.push(e),
+        }
+    }
+
+    fn push(&mut self, e: usize, entry: Entry) {
+        self.attach(e);
+        self.entries[e].push(entry);
+    }
+
+    fn group(&mut self, e: usize) -> TagGroup {
+        let tag: TagKind = match &self.elements[e].role {
+            Role::Section => Tag::Section.into(),
+            Role::Heading { level, title } => Tag::Hn(
+                NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
+                Some(title.clone()),
+            )
+            .into(),
+            Role::Paragraph => Tag::P.into(),
+            Role::List => Tag::L(ListNumbering::None).into(),
+            Role::ListItem => Tag::LI.into(),
+            Role::ListBody => Tag::LBody.into(),
+            Role::Table => Tag::Table.into(),
+            Role::TableHead => Tag::THead.into(),
+            Role::TableBody => Tag::TBody.into(),
+            Role::Row => Tag::TR.into(),
+            Role::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
+            Role::Cell => Tag::TD.into(),
+            Role::Figure { alt } => Tag::Figure(Some(alt.clone())).into(),
+        };
+        let mut group = TagGroup::new(tag);
+        for entry in std::mem::take(&mut self.entries[e]) {
+            match entry {
+                Entry::Content(id) => group.push(id),
+                Entry::Element(child) => group.push(self.group(child)),
+                Entry::Link(k) => group.push(std::mem::replace(
+                    &mut self.links[k],
+                    TagGroup::new(Tag::Link),
+                )),
+            }
+        }
+        group
+    }
+
+    fn tree(mut self, language: &str) -> TagTree {
+        let mut tree = TagTree::new().with_lang(Some(language.to_string()));
+        for root in std::mem::take(&mut self.roots) {
+            tree.push(self.group(root));
+        }
+        tree
+    }
 }
 
 /// Draws `text` on one line, its left edge where `place` puts it given its
@@ -302,6 +499,7 @@ fn page_number(
     height: f32,
     text: &str,
 ) {
+    surface.start_tagged(artifact(ArtifactType::PageNumber));
     draw_text(
         surface,
         fonts,
@@ -311,9 +509,11 @@ fn page_number(
         Weight::Regular,
         PAGE_NUMBER_SIZE,
     );
+    surface.end_tagged();
 }
 
 fn blank_notice(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts, pack: &Pack) {
+    surface.start_tagged(artifact(ArtifactType::PaginationOther));
     draw_text(
         surface,
         fonts,
@@ -323,16 +523,39 @@ fn blank_notice(surface: &mut krilla::surface::Surface<'_>, fonts: &Fonts, pack:
         Weight::Regular,
         12.0,
     );
+    surface.end_tagged();
 }
 
-/// Draws one mark; a page range returns the link it should carry.
+/// Draws one mark as content of element `current` (an artifact if none);
+/// a page range becomes a Link element, and returns it with the annotation
+/// to add once the page's content is drawn.
 fn draw_mark(
     surface: &mut krilla::surface::Surface<'_>,
     fonts: &Fonts,
     pictures: &Pictures,
     plan: &PagePlan,
     mark: &Mark,
-) -> Option<AgendaLink> {
+    current: Option<usize>,
+    tags: &mut Tags<'_>,
+) -> Option<(usize, Annotation)> {
+    let mut tagged =
+        |surface: &mut krilla::surface::Surface<'_>,
+         tag: ContentTag<'_>,
+         draw: &mut dyn FnMut(&mut krilla::surface::Surface<'_>)| {
+            match current {
+                Some(e) => {
+                    let id = surface.start_tagged(tag);
+                    draw(surface);
+                    surface.end_tagged();
+                    tags.push(e, Entry::Content(id));
+                }
+                None => {
+                    surface.start_tagged(artifact(ArtifactType::Layout));
+                    draw(surface);
+                    surface.end_tagged();
+                }
+            }
+        };
     match mark {
         Mark::Text {
             x,
@@ -341,7 +564,9 @@ fn draw_mark(
             weight,
             size,
         } => {
-            draw_text(surface, fonts, |_| *x, *baseline, text, *weight, *size);
+            tagged(surface, ContentTag::Span(SpanTag::empty()), &mut |s| {
+                draw_text(s, fonts, |_| *x, *baseline, text, *weight, *size);
+            });
         }
         Mark::Colour(colour) => {
             let paint: krilla::paint::Paint = match colour {
@@ -353,17 +578,20 @@ fn draw_mark(
                 ..krilla::paint::Fill::default()
             }));
         }
+        Mark::Tag(_) => {}
         Mark::Rule { x1, x2, y } => {
             let mut path = PathBuilder::new();
             path.move_to(*x1, *y);
             path.line_to(*x2, *y);
             if let Some(path) = path.finish() {
+                surface.start_tagged(artifact(ArtifactType::Layout));
                 surface.set_stroke(Some(Stroke {
                     width: 0.75,
                     ..Stroke::default()
                 }));
                 surface.draw_path(&path);
                 surface.set_stroke(None);
+                surface.end_tagged();
             }
         }
         Mark::Picture {
@@ -378,9 +606,11 @@ fn draw_mark(
                 PictureKind::Signature => &pictures.signature,
             };
             if let (Some(image), Some(size)) = (image, Size::from_wh(*width, *height)) {
-                surface.push_transform(&Transform::from_translate(*x, *y));
-                surface.draw_image(image.clone(), size);
-                surface.pop();
+                tagged(surface, ContentTag::Other, &mut |s| {
+                    s.push_transform(&Transform::from_translate(*x, *y));
+                    s.draw_image(image.clone(), size);
+                    s.pop();
+                });
             }
         }
         Mark::PageRange {
@@ -390,23 +620,49 @@ fn draw_mark(
             size,
         } => {
             let range = of.in_plan(plan)?;
+            let text = range.to_string();
+            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
             let w = draw_text(
                 surface,
                 fonts,
                 |w| right - w,
                 *baseline,
-                &range.to_string(),
+                &text,
                 Weight::Regular,
                 *size,
             );
-            // In PDF space, y grows upwards from the bottom of the page.
-            let top = PAGE_HEIGHT - (baseline - size);
-            let bottom = PAGE_HEIGHT - (baseline + size * 0.3);
-            return Some(AgendaLink {
-                page: 0,
-                range: *of,
-                rect: [right - w - 1.0, bottom, *right + 1.0, top],
-            });
+            surface.end_tagged();
+            let mut link = TagGroup::new(Tag::Link);
+            link.push(id);
+            tags.links.push(link);
+            let group = tags.links.len() - 1;
+            if let Some(e) = current {
+                tags.push(e, Entry::Link(group));
+            }
+            let what = match *of {
+                RangeOf::Item(i) | RangeOf::ExemptItem(i) => {
+                    format!("Agenda item {}", plan.items[i].label)
+                }
+                RangeOf::Document(i, d) => format!(
+                    "Agenda item {}, {}",
+                    plan.items[i].label, plan.items[i].documents[d].title
+                ),
+            };
+            let rect = Rect::from_ltrb(
+                right - w - 1.0,
+                baseline - size,
+                right + 1.0,
+                baseline + size * 0.3,
+            )?;
+            let target = Target::Destination(Destination::Xyz(XyzDestination::new(
+                plan.physical(range.start()),
+                Point::from_xy(0.0, 0.0),
+            )));
+            let annotation = Annotation::new_link(
+                LinkAnnotation::new(rect, target),
+                Some(format!("{what}: pages {range}")),
+            );
+            return Some((group, annotation));
         }
     }
     None

@@ -30,6 +30,8 @@ pub struct BatchOptions {
     pub jobs: usize,
     /// Rebuild packs whose inputs have not changed.
     pub force: bool,
+    /// How each pack is written (PDF/A or not).
+    pub output: crate::Output,
     /// Whether each pack is flushed to the disk before it replaces the old.
     pub durability: write::Durability,
 }
@@ -282,7 +284,14 @@ pub fn build_one(
         for written in [output, record] {
             inputs.check(pack_path, written).map_err(|e| describe(&e))?;
         }
-        let hash = inputs_hash(pack, *edition).map_err(|e| format!("cannot read an input: {e}"))?;
+        let mut hash =
+            inputs_hash(pack, *edition).map_err(|e| format!("cannot read an input: {e}"))?;
+        if options.output.pdfa {
+            // A PDF/A pack is another file than the plain one.
+            hash = blake3::hash(format!("{hash} pdfa").as_bytes())
+                .to_hex()
+                .to_string();
+        }
         let wanted = output.to_string_lossy();
         if !options.force
             && let Ok(text) = std::fs::read_to_string(record)
@@ -293,7 +302,7 @@ pub fn build_one(
         {
             return Ok((Status::Skipped, previous.pages, Vec::new()));
         }
-        let built = crate::build(pack, *edition).map_err(|e| describe(&e))?;
+        let built = crate::build_with(pack, *edition, options.output).map_err(|e| describe(&e))?;
         let bytes = built
             .write(output, options.durability)
             .map_err(|e| describe(&e))?;

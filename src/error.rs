@@ -43,6 +43,8 @@ pub enum DocumentProblem {
         "page {0} has content on a layer hidden by default, and its content cannot be read to take that out"
     )]
     HiddenLayerInseparable(usize),
+    #[error("it cannot go into a PDF/A pack: {0}")]
+    NotArchivable(String),
 }
 
 impl DocumentProblem {
@@ -57,6 +59,9 @@ impl DocumentProblem {
             ),
             DocumentProblem::HiddenLayerInseparable(_) => Some(
                 "print the report to a new PDF with only the layers you mean to publish, or publish the hidden layers: { path = \"...\", hidden_layers = \"keep\" }",
+            ),
+            DocumentProblem::NotArchivable(_) => Some(
+                "ask the author for a PDF/A export of the report (Word: Save as PDF, Options, PDF/A compliant; LibreOffice: Export as PDF, Archive PDF/A), or build the pack without --pdfa",
             ),
             DocumentProblem::Damaged(_) | DocumentProblem::NoPages => {
                 Some("open it in a PDF viewer and save or print it to a new PDF")

@@ -144,6 +144,24 @@ pub struct Built {
     /// that saved.
     pub shared_streams: usize,
     pub saved_bytes: u64,
+    pub accessibility: Accessibility,
+    /// Written as PDF/A-2b.
+    pub pdfa: bool,
+}
+
+/// What a screen reader can read of a pack.
+#[derive(Debug, Clone)]
+pub struct Accessibility {
+    /// Reports whose tags (structure) are in the pack.
+    pub tagged_reports: usize,
+    /// Reports that came untagged, each named by pack file line, item and
+    /// path.
+    pub untagged: Vec<String>,
+    /// The pack claims PDF/UA-1: our pages passed the check and every
+    /// report is tagged.
+    pub claimed: bool,
+    /// Whether our own pages passed krilla's PDF/UA-1 check; if not, why.
+    pub our_pages: Result<(), String>,
 }
 
 impl Prepared {
@@ -204,13 +222,30 @@ impl Prepared {
 /// Builds one edition of the pack in memory, refusing to move a page
 /// number once published.
 pub fn build(pack: &Pack, edition: Edition) -> Result<Built, BuildError> {
+    build_with(pack, edition, Output::default())
+}
+
+/// Builds one edition of the pack in memory, written as `output` says.
+pub fn build_with(pack: &Pack, edition: Edition, output: Output) -> Result<Built, BuildError> {
     let prepared = prepare(pack, edition)?;
     prepared.guard()?;
-    finish(prepared)
+    finish_with(prepared, output)
+}
+
+/// How a pack is written, besides what its pack file says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Output {
+    /// PDF/A-2b: an archival pack, refusing reports that cannot be in one.
+    pub pdfa: bool,
 }
 
 /// Draws and merges a prepared pack.
 pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
+    finish_with(prepared, Output::default())
+}
+
+/// Draws and merges a prepared pack, written as `output` says.
+pub fn finish_with(prepared: Prepared, output: Output) -> Result<Built, BuildError> {
     let Prepared {
         pack,
         inputs,
@@ -225,7 +260,7 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
     } = prepared;
     let input_bytes = sources.iter().flatten().map(|s| s.bytes).sum();
     let pack = &pack;
-    let id = build_id(pack, &sources);
+    let id = build_id(pack, &sources, output);
     // What each report page shows, and what it draws, taken before the
     // reports move on to be made ready.
     let mut occupied: Vec<Vec<Vec<read::clearance::Occupied>>> = sources
@@ -265,7 +300,17 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
     let mut stages = timing::Stages::start();
     // Our pages are drawn while the reports are made ready to merge.
     let (rendered, reports) = rayon::join(
-        || render::render(pack, &fonts, &pictures, &front, &plan, &report_page),
+        || {
+            render::render(
+                pack,
+                &fonts,
+                &pictures,
+                &front,
+                &plan,
+                &report_page,
+                output.pdfa,
+            )
+        },
         || assemble::ready(pack, sources),
     );
     let rendered = rendered?;
@@ -279,6 +324,7 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
             rendered,
             reports,
             id,
+            archival: output.pdfa,
         },
     )?;
     Ok(Built {
@@ -295,6 +341,28 @@ pub fn finish(prepared: Prepared) -> Result<Built, BuildError> {
             .collect(),
         shared_streams: assembled.shared_streams,
         saved_bytes: assembled.saved_bytes,
+        accessibility: Accessibility {
+            tagged_reports: assembled.tagged_reports,
+            untagged: assembled
+                .untagged
+                .iter()
+                .map(|&(i, d)| {
+                    let item = &pack.items[i];
+                    let document = &item.documents[d];
+                    format!(
+                        "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`",
+                        pack.source.display(),
+                        document.line,
+                        item.number,
+                        item.title,
+                        document.path.display()
+                    )
+                })
+                .collect(),
+            claimed: assembled.accessible,
+            our_pages: assembled.our_pages_checked,
+        },
+        pdfa: output.pdfa,
     })
 }
 
@@ -321,9 +389,10 @@ impl Built {
 }
 
 /// The file identifier: the same inputs give the same identifier.
-fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>]) -> [u8; 16] {
+fn build_id(pack: &Pack, sources: &[Vec<SourceDocument>], output: Output) -> [u8; 16] {
     let mut hash = blake3::Hasher::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hash.update(format!("{output:?}").as_bytes());
     hash.update(&pack.digest);
     hash.update(format!("{:?} {:?}", pack.edition(), pack.part).as_bytes());
     hash.update(&pack.template.digest);

@@ -68,6 +68,10 @@ enum Command {
         /// the main pack, and print what moved.
         #[arg(long)]
         renumber: bool,
+        /// Write PDF/A-2b, for archiving: sRGB output intent, every font
+        /// embedded; a report that cannot be in one is refused, naming why.
+        #[arg(long)]
+        pdfa: bool,
     },
     /// Build the public pack and record what was published, so that its
     /// page numbers never move.
@@ -80,6 +84,11 @@ enum Command {
         /// Publish new page numbers on purpose (after build --renumber).
         #[arg(long)]
         renumber: bool,
+        /// Write PDF/A-2b, for archiving: sRGB output intent, every font
+        /// embedded; a report that cannot be in one is refused, naming why.
+        #[arg(long)]
+        pdfa: bool,
+
         /// Print errors only.
         #[arg(short, long)]
         quiet: bool,
@@ -98,6 +107,11 @@ enum Command {
         /// pack-supplement-N-members-not-for-publication.pdf].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Write PDF/A-2b, for archiving: sRGB output intent, every font
+        /// embedded; a report that cannot be in one is refused, naming why.
+        #[arg(long)]
+        pdfa: bool,
+
         /// Print errors only.
         #[arg(short, long)]
         quiet: bool,
@@ -200,7 +214,9 @@ fn main() -> ExitCode {
             format,
             quiet,
             fsync,
+            pdfa,
         } => {
+            let written = agendapack::Output { pdfa };
             let durability = if fsync {
                 write::Durability::Synced
             } else {
@@ -281,6 +297,7 @@ fn main() -> ExitCode {
                     }),
                     force,
                     durability,
+                    output: written,
                 };
                 return batch(&pack, &options, format, quiet);
             }
@@ -291,17 +308,25 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            edition
-                .editions()
-                .into_iter()
-                .try_for_each(|e| build(&pack, e, output.clone(), durability, quiet, renumber))
+            edition.editions().into_iter().try_for_each(|e| {
+                build(
+                    &pack,
+                    e,
+                    output.clone(),
+                    durability,
+                    quiet,
+                    renumber,
+                    written,
+                )
+            })
         }
         Command::Publish {
             pack,
             output,
             renumber,
             quiet,
-        } => publish(&pack, output, renumber, quiet),
+            pdfa,
+        } => publish(&pack, output, renumber, quiet, agendapack::Output { pdfa }),
         Command::Site {
             input,
             output,
@@ -334,7 +359,14 @@ fn main() -> ExitCode {
             edition,
             output,
             quiet,
-        } => supplement(&pack, &edition.editions(), output, quiet),
+            pdfa,
+        } => supplement(
+            &pack,
+            &edition.editions(),
+            output,
+            quiet,
+            agendapack::Output { pdfa },
+        ),
         Command::New { dir, template } => match agendapack::scaffold::new_pack(&dir, &template) {
             Ok(made) => {
                 for path in &made {
@@ -436,6 +468,7 @@ fn build(
     durability: write::Durability,
     quiet: bool,
     renumber: bool,
+    written: agendapack::Output,
 ) -> Result<(), BuildError> {
     let mut stages = agendapack::timing::Stages::start();
     let pack = load(pack_path)?;
@@ -449,7 +482,7 @@ fn build(
     } else {
         prepared.guard()?;
     }
-    let built = agendapack::finish(prepared)?;
+    let built = agendapack::finish_with(prepared, written)?;
     let mut stages = agendapack::timing::Stages::start();
     let size = built.write(&output, durability)?;
     stages.done("write file");
@@ -497,11 +530,55 @@ fn build(
                 megabytes(built.input_bytes)
             );
         }
+        print_accessibility(&built);
     }
     // The process ends here: freeing tens of thousands of objects one by
     // one would only keep the clerk waiting while the kernel frees it all.
     std::mem::forget(built);
     Ok(())
+}
+
+/// Says what a screen reader can read of a pack: whether it is tagged
+/// throughout, and which reports came untagged, for the clerk to send
+/// back.
+fn print_accessibility(built: &agendapack::Built) {
+    let a = &built.accessibility;
+    let archival = if built.pdfa { " PDF/A-2b." } else { "" };
+    if a.claimed {
+        println!(
+            "Tagged throughout ({} report{} with {} own tags): the pack claims PDF/UA-1.{archival}",
+            a.tagged_reports,
+            if a.tagged_reports == 1 { "" } else { "s" },
+            if a.tagged_reports == 1 {
+                "its"
+            } else {
+                "their"
+            },
+        );
+        return;
+    }
+    let total = a.tagged_reports + a.untagged.len();
+    println!(
+        "Tagged: the notice and agenda, and {} of {total} report{} (their own tags kept); \
+         not claimed as PDF/UA.{archival}",
+        a.tagged_reports,
+        if total == 1 { "" } else { "s" },
+    );
+    if let Err(reason) = &a.our_pages {
+        println!(
+            "  The notice and agenda did not pass the PDF/UA-1 check: {}",
+            printable(reason)
+        );
+    }
+    if !a.untagged.is_empty() {
+        println!(
+            "  Untagged, so a screen reader cannot follow them (ask the author for a tagged PDF, \
+             e.g. Word: Save as PDF with \"Document structure tags for accessibility\"):"
+        );
+        for report in &a.untagged {
+            println!("  {}", printable(report));
+        }
+    }
 }
 
 /// Prints what `--renumber` moves from the published page map.
@@ -531,6 +608,7 @@ fn publish(
     output: Option<PathBuf>,
     renumber: bool,
     quiet: bool,
+    written: agendapack::Output,
 ) -> Result<(), BuildError> {
     use agendapack::publication::{Publication, Record};
     let pack = load(pack_path)?;
@@ -580,7 +658,7 @@ fn publish(
         public: public.map(),
         members: members.map(),
     };
-    let built = agendapack::finish(public)?;
+    let built = agendapack::finish_with(public, written)?;
     let size = built.write(&output, write::Durability::Synced)?;
     let record = match record {
         Some(mut record) => {
@@ -620,6 +698,7 @@ fn supplement(
     editions: &[Edition],
     output: Option<PathBuf>,
     quiet: bool,
+    written: agendapack::Output,
 ) -> Result<(), BuildError> {
     use agendapack::publication::{Publication, Record, record_path};
     let pack = load(pack_path)?;
@@ -662,7 +741,7 @@ fn supplement(
     for (edition, ready) in prepared {
         let out = output_for(edition);
         write::clash::Inputs::of(&pack).check(pack_path, &out)?;
-        let built = agendapack::finish(ready)?;
+        let built = agendapack::finish_with(ready, written)?;
         let size = built.write(&out, write::Durability::Synced)?;
         for warning in &built.warnings {
             eprintln!("warning: {}", printable_lines(warning));

@@ -2,6 +2,7 @@
 //! stamp overlays, page tree, bookmarks, page labels, agenda links, document
 //! information. lopdf has no merge API; this is it.
 
+pub mod archival;
 pub mod dedupe;
 pub mod structure;
 
@@ -33,6 +34,8 @@ pub struct Parts<'a> {
     pub reports: Vec<Vec<Ready>>,
     /// Seed of the file identifier: a hash of everything that shaped the pack.
     pub id: [u8; 16],
+    /// Write PDF/A-2b.
+    pub archival: bool,
 }
 
 /// A report made ready to merge: unsafe actions removed, named links
@@ -105,6 +108,10 @@ pub struct Assembled {
     pub tagged_reports: usize,
     /// Reports that came without tags, by item and document index.
     pub untagged: Vec<(usize, usize)>,
+    /// Whether the pack claims PDF/UA-1.
+    pub accessible: bool,
+    /// Whether our pages passed krilla's PDF/UA-1 check; if not, why.
+    pub our_pages_checked: Result<(), String>,
 }
 
 /// Merges everything into the finished pack.
@@ -148,10 +155,24 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let mut warnings = Vec::new();
     let mut extents = extent::Extents::new();
     let mut untagged = Vec::new();
+    let mut blocked = Vec::new();
     for (i, docs) in parts.reports.into_iter().enumerate() {
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
         for (d, report) in docs.into_iter().enumerate() {
+            if parts.archival {
+                let reasons = archival::blockers(&report.pdf, &report.pages);
+                if !reasons.is_empty() {
+                    let item = &pack.items[i];
+                    blocked.push(crate::error::DocumentError::new(
+                        pack,
+                        item,
+                        &item.documents[d],
+                        crate::error::DocumentProblem::NotArchivable(reasons.join("; ")),
+                    ));
+                    continue;
+                }
+            }
             let Ready {
                 pdf,
                 pages,
@@ -214,6 +235,9 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         carried_all.push(item_carried);
     }
 
+    if !blocked.is_empty() {
+        return Err(BuildError::Documents(blocked));
+    }
     stages.done("import");
     // The pages in order, with stamps laid over the report pages.
     let prologue = out.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
@@ -264,6 +288,29 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let title = document_title(pack);
     let tagged_reports = tags.tagged();
     let tree = tags.finish(&mut out, pack, plan);
+    // PDF/UA is claimed only of a pack tagged throughout whose own pages
+    // passed the check.
+    let accessible = parts.rendered.accessible.is_ok() && untagged.is_empty() && tree.is_some();
+    let subject = pack.template.fill(
+        "subject",
+        &[
+            ("body", &pack.meeting.body),
+            ("date", &pack.meeting.date.long()),
+        ],
+    );
+    let producer = concat!("agendapack ", env!("CARGO_PKG_VERSION"));
+    let issued = pack.issuer.issued;
+    let description = archival::Description {
+        title: &title,
+        author: &pack.issuer.organisation,
+        subject: &subject,
+        language: &pack.meeting.language,
+        producer,
+        date: (issued.year, issued.month, issued.day),
+        accessible,
+        archival: parts.archival,
+    };
+    let metadata = out.add_object(archival::metadata_stream(&description));
     let mut catalog = Dictionary::from_iter([
         ("Type", Object::Name(b"Catalog".to_vec())),
         ("Pages", pages_root.into()),
@@ -280,6 +327,11 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     ]);
     if let Some(outlines) = outlines {
         catalog.set("Outlines", outlines);
+    }
+    catalog.set("Metadata", metadata);
+    if parts.archival {
+        let intents = archival::output_intent(&mut out);
+        catalog.set("OutputIntents", intents);
     }
     if let Some(tree) = tree {
         catalog.set("StructTreeRoot", tree);
@@ -298,30 +350,28 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let info = out.add_object(Dictionary::from_iter([
         ("Title", text(&title)),
         ("Author", text(&pack.issuer.organisation)),
-        (
-            "Subject",
-            text(&pack.template.fill(
-                "subject",
-                &[
-                    ("body", &pack.meeting.body),
-                    ("date", &pack.meeting.date.long()),
-                ],
-            )),
-        ),
-        (
-            "Creator",
-            text(concat!("agendapack ", env!("CARGO_PKG_VERSION"))),
-        ),
-        (
-            "Producer",
-            text(concat!("agendapack ", env!("CARGO_PKG_VERSION"))),
-        ),
+        ("Subject", text(&subject)),
+        ("Creator", text(producer)),
+        ("Producer", text(producer)),
+        ("CreationDate", archival::info_date(&description)),
+        ("ModDate", archival::info_date(&description)),
     ]));
     out.trailer =
         Dictionary::from_iter([("Root", Object::from(catalog_id)), ("Info", info.into())]);
     let id = Object::String(parts.id.to_vec(), StringFormat::Hexadecimal);
     out.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
+    if parts.archival {
+        let fixed = archival::fix(&mut out);
+        if fixed > 0 {
+            warnings.push(format!(
+                "for PDF/A, {fixed} annotation{} or image{} changed in ways a reader does not see \
+                 (annotations made printable, image smoothing and alternate images dropped)",
+                if fixed == 1 { "" } else { "s" },
+                if fixed == 1 { "" } else { "s" },
+            ));
+        }
+    }
     stages.done("navigation");
     out.prune_objects();
     extents.retain(|id, _| out.objects.contains_key(id));
@@ -336,6 +386,8 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         saved_bytes,
         tagged_reports,
         untagged,
+        accessible,
+        our_pages_checked: parts.rendered.accessible,
     })
 }
 
@@ -405,6 +457,7 @@ fn merge_layers(carried: &[Vec<carry::Carried>]) -> Option<Object> {
         .map(|&id| id.into())
         .collect();
     let default = Dictionary::from_iter([
+        ("Name", text("Layers")),
         ("Order", Object::Array(groups.clone())),
         ("OFF", Object::Array(off)),
     ]);

@@ -36,6 +36,19 @@ pub fn cache_dir() -> PathBuf {
     base.join("agendapack")
 }
 
+/// LibreOffice's PDF export for a document of extension `ext`, asked to
+/// write a tagged PDF (the document's headings, lists, tables and
+/// alternative text kept for screen readers). Each kind of document has an
+/// export of its own.
+fn export_filter(ext: &str) -> String {
+    let filter = match ext {
+        "xls" | "xlsx" | "ods" => "calc_pdf_Export",
+        "ppt" | "pptx" | "odp" => "impress_pdf_Export",
+        _ => "writer_pdf_Export",
+    };
+    format!(r#"pdf:{filter}:{{"UseTaggedPDF":{{"type":"boolean","value":"true"}}}}"#)
+}
+
 /// The PDF of an office document, from the cache or made by LibreOffice.
 pub fn to_pdf(data: &[u8], path: &Path) -> Result<Vec<u8>, DocumentProblem> {
     let ext = path
@@ -43,7 +56,13 @@ pub fn to_pdf(data: &[u8], path: &Path) -> Result<Vec<u8>, DocumentProblem> {
         .and_then(|e| e.to_str())
         .unwrap_or("doc")
         .to_ascii_lowercase();
-    let key = blake3::hash(data).to_hex();
+    let target = export_filter(&ext);
+    // The key names the export too: a conversion made with other options
+    // (untagged, before tagging was asked for) is not reused.
+    let mut hash = blake3::Hasher::new();
+    hash.update(target.as_bytes());
+    hash.update(data);
+    let key = hash.finalize().to_hex();
     let cached = cache_dir().join("converted").join(format!("{key}.pdf"));
     if let Ok(pdf) = std::fs::read(&cached) {
         return Ok(pdf);
@@ -63,7 +82,7 @@ pub fn to_pdf(data: &[u8], path: &Path) -> Result<Vec<u8>, DocumentProblem> {
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            &target,
             "--outdir",
         ])
         .arg(work.path())

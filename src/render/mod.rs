@@ -13,12 +13,12 @@ pub mod text;
 use std::num::NonZeroU16;
 
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::configure::{Accessibility, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::{Destination, XyzDestination};
 use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
-use krilla::metadata::Metadata;
+use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
@@ -81,9 +81,9 @@ impl Pictures {
                 }));
             }
             let image = if is_png {
-                Image::from_png(data.into(), true)
+                Image::from_png(data.into(), false)
             } else {
-                Image::from_jpeg(data.into(), true)
+                Image::from_jpeg(data.into(), false)
             };
             image
                 .map(Some)
@@ -157,7 +157,8 @@ pub struct Rendered {
 /// alternative text; blank-page notices and stamps are artifacts. They are
 /// checked against PDF/UA-1 as krilla writes them; should the check fail
 /// (a glyph the font lacks, say), they are drawn again unchecked and the
-/// reason is kept.
+/// reason is kept. With `archival`, they are checked against PDF/A-2b as
+/// well, and that check must pass.
 pub fn render<'o>(
     pack: &Pack,
     fonts: &Fonts,
@@ -165,6 +166,7 @@ pub fn render<'o>(
     front: &FrontMatter,
     plan: &PagePlan,
     report_page: &dyn Fn(usize) -> (VisibleSize, &'o Occupied),
+    archival: bool,
 ) -> Result<Rendered, BuildError> {
     let ours = Ours {
         pack,
@@ -173,6 +175,7 @@ pub fn render<'o>(
         front,
         plan,
         report_page,
+        archival,
     };
     match draw(&ours, true) {
         Ok(rendered) => Ok(rendered),
@@ -205,6 +208,8 @@ struct Ours<'a, 'o> {
     front: &'a FrontMatter,
     plan: &'a PagePlan,
     report_page: &'a dyn Fn(usize) -> (VisibleSize, &'o Occupied),
+    /// Checked against PDF/A-2b too.
+    archival: bool,
 }
 
 fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
@@ -212,6 +217,9 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
     let mut configuration = ConfigurationBuilder::new();
     if validate {
         configuration = configuration.with_accessibility_validator(Accessibility::UA1);
+    }
+    if ours.archival {
+        configuration = configuration.with_archival_validator(Archival::A2_B);
     }
     let settings = SerializeSettings {
         enable_tagging: true,
@@ -221,15 +229,23 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
         compress_content_streams: false,
         configuration: configuration
             .finish()
-            .expect("PDF/UA-1 suits krilla's default PDF version"),
+            .expect("PDF/UA-1 and PDF/A-2b suit krilla's default PDF version"),
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
     let title = crate::assemble::document_title(pack);
+    // Dated the day the notice is issued, so the same pack file gives the
+    // same bytes.
+    let issued = pack.issuer.issued;
     document.set_metadata(
         Metadata::new()
             .title(title.clone())
-            .language(pack.meeting.language.clone()),
+            .language(pack.meeting.language.clone())
+            .creation_date(
+                DateTime::new(issued.year.clamp(0, 9999) as u16)
+                    .month(issued.month as u8)
+                    .day(issued.day as u8),
+            ),
     );
     let mut tags = Tags::new(&ours.front.elements);
     let mut shrinks = vec![None; plan.slots.len()];

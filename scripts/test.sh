@@ -22,6 +22,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 command -v python3 >/dev/null || { echo "python3 is needed by the tests" >&2; exit 1; }
+# The independent PDF/UA check of the accessibility tests: pdfua, on pikepdf.
+if ! command -v pdfua >/dev/null; then
+    echo "installing: pdfua (pip)" >&2
+    python3 -m pip --version >/dev/null 2>&1 || {
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq
+        $sudo apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+    }
+    pip_install="python3 -m pip install --quiet --user pdfua==0.1.3 pikepdf==10.18.0"
+    $pip_install 2>/dev/null || $pip_install --break-system-packages
+    export PATH="$HOME/.local/bin:$PATH"
+fi
 # axe-core and puppeteer-core, at the versions of tests/web/package-lock.json.
 if [ ! -d tests/web/node_modules/axe-core ] || [ ! -d tests/web/node_modules/puppeteer-core ]; then
     command -v npm >/dev/null || { echo "node and npm are needed by the web agenda's tests" >&2; exit 1; }

@@ -518,6 +518,119 @@ fn cut_to(
 
 /// Pages `keep` of `pack` as a PDF of their own: the rest, the bookmarks
 /// and form fields of other pages gone; labelled as the pack prints them.
+/// The tag tree of a report cut from the pack: the report's part of the
+/// pack's tree (the part whose content is on the `kept` pages), with the
+/// parent tree entries of those pages. `None` if the report was untagged;
+/// its pages then lose their keys into the tree.
+fn cut_structure(
+    doc: &mut PdfDocument,
+    kept: &std::collections::HashSet<ObjectId>,
+) -> Option<ObjectId> {
+    let root = doc
+        .catalog()
+        .ok()?
+        .get(b"StructTreeRoot")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let root_dict = doc.get_dictionary(root).ok()?.clone();
+    // The pack's tree: document → item sections → report parts.
+    let document = root_dict.get(b"K").ok()?.as_reference().ok()?;
+    let part = doc
+        .get_dictionary(document)
+        .ok()?
+        .get(b"K")
+        .ok()?
+        .as_array()
+        .ok()?
+        .iter()
+        .filter_map(|s| doc.get_dictionary(s.as_reference().ok()?).ok())
+        .filter_map(|section| section.get(b"K").ok()?.as_array().ok())
+        .flatten()
+        .filter_map(|p| p.as_reference().ok())
+        .find(|&p| {
+            doc.get_dictionary(p).is_ok_and(|d| {
+                d.get(b"S").ok() == Some(&Object::Name(b"Part".to_vec()))
+                    && first_page(doc, d).is_some_and(|pg| kept.contains(&pg))
+            })
+        });
+    let keys: Vec<i64> = kept
+        .iter()
+        .filter_map(|&page| doc.get_dictionary(page).ok())
+        .flat_map(|page| {
+            let annots = page
+                .get(b"Annots")
+                .ok()
+                .and_then(|a| a.as_array().ok())
+                .cloned()
+                .unwrap_or_default();
+            let annot_keys: Vec<i64> = annots
+                .iter()
+                .filter_map(|a| doc.get_dictionary(a.as_reference().ok()?).ok())
+                .filter_map(|a| a.get(b"StructParent").ok()?.as_i64().ok())
+                .collect();
+            page.get(b"StructParents")
+                .ok()
+                .and_then(|k| k.as_i64().ok())
+                .into_iter()
+                .chain(annot_keys)
+        })
+        .collect();
+    let Some(part) = part else {
+        for &page in kept {
+            if let Ok(dict) = doc.get_dictionary_mut(page) {
+                dict.remove(b"StructParents");
+            }
+        }
+        return None;
+    };
+    let mut entries = Vec::new();
+    crate::assemble::structure::number_tree(
+        doc,
+        root_dict.get(b"ParentTree").ok()?,
+        0,
+        &mut entries,
+    );
+    let keys: std::collections::HashSet<i64> = keys.into_iter().collect();
+    let nums: Vec<Object> = entries
+        .into_iter()
+        .filter(|(k, _)| keys.contains(k))
+        .flat_map(|(k, v)| [Object::Integer(k), v])
+        .collect();
+    let parent_tree = doc.add_object(Dictionary::from_iter([("Nums", Object::Array(nums))]));
+    if let Ok(dict) = doc.get_dictionary_mut(part) {
+        dict.set("P", root);
+    }
+    let mut new_root = root_dict.clone();
+    new_root.set("K", Object::Reference(part));
+    new_root.set("ParentTree", parent_tree);
+    new_root.remove(b"IDTree");
+    doc.objects.insert(root, Object::Dictionary(new_root));
+    Some(root)
+}
+
+/// The first page an element's content is on.
+fn first_page(doc: &PdfDocument, element: &Dictionary) -> Option<ObjectId> {
+    let mut stack = vec![element.clone()];
+    for _ in 0..10_000 {
+        let e = stack.pop()?;
+        if let Ok(Object::Reference(page)) = e.get(b"Pg") {
+            return Some(*page);
+        }
+        let kids = match e.get(b"K") {
+            Ok(Object::Array(k)) => k.clone(),
+            Ok(k) => vec![k.clone()],
+            Err(_) => continue,
+        };
+        for kid in kids.iter().rev() {
+            if let Ok((_, Object::Dictionary(d))) = doc.dereference(kid) {
+                stack.push(d.clone());
+            }
+        }
+    }
+    None
+}
+
 pub fn cut(
     pack: &PdfDocument,
     keep: std::ops::RangeInclusive<usize>,
@@ -550,7 +663,8 @@ pub fn cut(
             let Ok(annot) = doc.get_dictionary(id) else {
                 return true;
             };
-            match annot.get(b"Dest").and_then(Object::as_array) {
+            let dest = annot.get(b"Dest").and_then(|d| doc.dereference(d));
+            match dest.and_then(|(_, d)| d.as_array()) {
                 Ok(dest) => dest
                     .first()
                     .and_then(|p| p.as_reference().ok())
@@ -611,10 +725,20 @@ pub fn cut(
         }
         None => None,
     };
+    let structure = cut_structure(&mut doc, &kept);
     let catalog = doc.get_dictionary_mut(catalog_id)?;
     catalog.remove(b"Outlines");
     catalog.remove(b"PageMode");
     catalog.remove(b"AcroForm");
+    // The pack's metadata describes the pack, not this report.
+    catalog.remove(b"Metadata");
+    match structure {
+        Some(root) => catalog.set("StructTreeRoot", root),
+        None => {
+            catalog.remove(b"StructTreeRoot");
+            catalog.remove(b"MarkInfo");
+        }
+    }
     if let Some(form) = catalog_form {
         catalog.set("AcroForm", Object::Dictionary(form));
     }

@@ -158,10 +158,10 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
                     unembedded.insert(font);
                 }
             }
-            Some(b"ExtGState") => {
-                if dict.has(b"TR") || dict.get(b"TR2").is_ok_and(|v| !is_name(v, b"Default")) {
-                    transfer = true;
-                }
+            Some(b"ExtGState")
+                if dict.has(b"TR") || dict.get(b"TR2").is_ok_and(|v| !is_name(v, b"Default")) =>
+            {
+                transfer = true;
             }
             Some(b"Annot") => {
                 let subtype = name(dict.get(b"Subtype").ok()).unwrap_or_default();

@@ -492,7 +492,11 @@ fn heading(flow: &mut Flow, section: usize, pack: &Pack, fonts: &Fonts, pictures
     let mut head = tagged(h1, head);
     if let Some(pixels) = pictures.logo {
         let (w, h) = fit(pixels, 170.0, 70.0);
-        let alt = t.fill("logo_alt", &[("organisation", &pack.issuer.organisation)]);
+        let alt = pack
+            .issuer
+            .logo
+            .as_ref()
+            .map_or_else(|| pack.issuer.organisation.clone(), |l| l.alt.clone());
         let figure = flow.element(Role::Figure { alt }, Some(section));
         let logo = |x: f32| {
             [
@@ -748,9 +752,10 @@ fn signature(
     let mut signed = Vec::new();
     if let Some(pixels) = pictures.signature {
         let (w, h) = fit(pixels, 160.0, 50.0);
-        let alt = pack
-            .template
-            .fill("signature_alt", &[("officer", &issuer.officer)]);
+        let alt = issuer
+            .signature
+            .as_ref()
+            .map_or_else(|| issuer.officer.clone(), |s| s.alt.clone());
         let figure = flow.element(Role::Figure { alt }, Some(section));
         signed.push(Line {
             height: h + 4.0,

@@ -2,6 +2,7 @@
 //! test builds real packs with the real binary and reads the PDF back the
 //! way a person (pdftotext) or a viewer (page tree, outline) would.
 
+mod accessibility;
 mod allowlist;
 mod batch_folders;
 mod corpus;

@@ -341,6 +341,19 @@ def compare_set(path, runs, exit_on_failure=True):
             "mutool",
             lambda out: ["mutool", "merge", "-o", out] + files,
         ),
+    ]
+    # Another agendapack (an earlier commit's), to measure what a change
+    # costs in the same run: BASELINE=path/to/agendapack.
+    baseline = os.environ.get("BASELINE")
+    if baseline:
+        peers.append(
+            (
+                "baseline build",
+                "agendapack",
+                lambda out: [baseline, "build", "pack.toml", "-o", out],
+            )
+        )
+    peers += [
         (
             "qpdf --empty --pages",
             "qpdf",

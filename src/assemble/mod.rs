@@ -218,7 +218,9 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                 }
                 None => {
                     // Keys into a parent tree the report does not bring.
-                    structure::strip_keys(&mut out, map.values().copied());
+                    if carried.stray_structure_keys {
+                        structure::strip_keys(&mut out, map.values().copied());
+                    }
                     untagged.push((i, d));
                 }
             }

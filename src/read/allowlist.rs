@@ -54,6 +54,9 @@ pub struct Carried {
     pub layers_off: Vec<ObjectId>,
     /// The report's tag tree, if it is tagged.
     pub structure: Option<crate::assemble::structure::Tree>,
+    /// The pages or annotations kept keys into a tag tree that was left
+    /// out: the merge removes them.
+    pub stray_structure_keys: bool,
 }
 
 /// A report as it may enter a public pack.
@@ -530,6 +533,10 @@ struct Copier<'a> {
     hidden: HashSet<ObjectId>,
     extents_in: Extents,
     extents_out: Extents,
+    /// Whether the report has a tag tree: if not, its pages' and
+    /// annotations' keys into one (meaningless, and clashing with other
+    /// reports' in the pack) are not copied.
+    tagged: bool,
     /// Tag-tree elements copied, and those with an identifier.
     struct_elements: usize,
     struct_ids: Vec<(Vec<u8>, ObjectId)>,
@@ -561,10 +568,12 @@ pub fn admit(
         hidden: HashSet::new(),
         extents_in: extents,
         extents_out: Extents::new(),
+        tagged: false,
         struct_elements: 0,
         struct_ids: Vec::new(),
     };
     let catalog = pdf.catalog().cloned().unwrap_or_default();
+    c.tagged = catalog.has(b"StructTreeRoot");
     let (layers_old, layers_off_old) = layers(pdf, &catalog);
     c.hidden = layers_off_old.iter().copied().collect();
 
@@ -599,6 +608,8 @@ pub fn admit(
     // The tag tree last, once everything it may point at is copied: it
     // points only at what is kept, never brings anything in.
     carried.structure = c.structure(&catalog);
+    // Keys were copied for a tree that did not come.
+    carried.stray_structure_keys = c.tagged && carried.structure.is_none();
 
     let mut warnings = Vec::new();
     if !c.removed.is_empty() {
@@ -911,6 +922,9 @@ impl<'a> Copier<'a> {
                 self.leave_out(k, value);
                 continue;
             }
+            if matches!(k, b"StructParent" | b"StructParents") && !self.tagged {
+                continue;
+            }
             let allowed = match role.keys() {
                 Some(keys) => keys.contains(&k),
                 // Data in another file, named by a stream.
@@ -1006,6 +1020,9 @@ impl<'a> Copier<'a> {
             page.set("Contents", Object::Array(contents));
         }
         for (key, value) in src.iter() {
+            if key == b"StructParents" && !self.tagged {
+                continue;
+            }
             if PAGE_KEYS.contains(&key.as_slice()) {
                 let copied = self.data(value, Role::Any, 0);
                 page.set(key.clone(), copied);
@@ -1275,6 +1292,9 @@ impl<'a> Copier<'a> {
         let mut out = Dictionary::new();
         for (key, value) in dict.iter() {
             let k = key.as_slice();
+            if k == b"StructParent" && !self.tagged {
+                continue;
+            }
             let allowed = ANNOT_KEYS.contains(&k)
                 || subtype_keys(&subtype).contains(&k)
                 || (markup && MARKUP_KEYS.contains(&k))

@@ -59,6 +59,10 @@ pub struct PackResult {
     pub seconds: f64,
     pub warnings: Vec<String>,
     pub error: Option<String>,
+    /// Of a pack built in this run: its reports that came untagged, each
+    /// named by pack file line, item and path (see the README's
+    /// Accessibility); `None` for a pack skipped or failed.
+    pub untagged: Option<Vec<String>>,
 }
 
 fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
@@ -278,8 +282,9 @@ pub fn build_one(
         seconds: 0.0,
         warnings: Vec::new(),
         error: None,
+        untagged: None,
     };
-    let outcome = (|| -> Result<(Status, usize, Vec<String>), String> {
+    let outcome = (|| -> Result<(Status, usize, Vec<String>, Option<Vec<String>>), String> {
         let pack = pack.map_err(str::to_string)?;
         for written in [output, record] {
             inputs.check(pack_path, written).map_err(|e| describe(&e))?;
@@ -300,7 +305,7 @@ pub fn build_one(
             && previous.output == wanted
             && std::fs::metadata(output).is_ok_and(|m| m.len() == previous.bytes)
         {
-            return Ok((Status::Skipped, previous.pages, Vec::new()));
+            return Ok((Status::Skipped, previous.pages, Vec::new(), None));
         }
         let built = crate::build_with(pack, *edition, options.output).map_err(|e| describe(&e))?;
         let bytes = built
@@ -324,13 +329,19 @@ pub fn build_one(
                 describe(&e)
             )),
         }
-        Ok((Status::Built, pages, warnings))
+        Ok((
+            Status::Built,
+            pages,
+            warnings,
+            Some(built.accessibility.untagged),
+        ))
     })();
     match outcome {
-        Ok((status, pages, warnings)) => {
+        Ok((status, pages, warnings, untagged)) => {
             result.status = status;
             result.pages = Some(pages);
             result.warnings = warnings;
+            result.untagged = untagged;
         }
         Err(message) => result.error = Some(message),
     }

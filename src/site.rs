@@ -174,6 +174,7 @@ fn meeting(pack_path: &Path, dir: &Path, options: &SiteOptions) -> (PackResult, 
         seconds: 0.0,
         warnings: Vec::new(),
         error: None,
+        untagged: None,
     };
     let outcome = (|| -> Result<(Status, usize, Vec<String>, Summary), String> {
         let pack = config::load(pack_path).map_err(|e| describe(&BuildError::PackFile(e)))?;

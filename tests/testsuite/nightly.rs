@@ -180,10 +180,15 @@ fn the_json_summary_has_the_documented_shape_and_out_dir_mirrors_the_folders() {
         assert_eq!(
             keys,
             vec![
-                "edition", "error", "output", "pack", "pages", "seconds", "status", "warnings"
+                "edition", "error", "output", "pack", "pages", "seconds", "status", "untagged",
+                "warnings"
             ]
         );
         assert!(pack["seconds"].as_f64().unwrap() >= 0.0);
+        // The example reports came untagged; each is named.
+        let untagged = pack["untagged"].as_array().unwrap();
+        assert!(!untagged.is_empty());
+        assert!(untagged[0].as_str().unwrap().contains("document `"));
         assert!(pack["pages"].as_u64().unwrap() >= 4);
         assert!(pack["error"].is_null());
     }

@@ -558,12 +558,15 @@ fn print_accessibility(built: &agendapack::Built) {
         return;
     }
     let total = a.tagged_reports + a.untagged.len();
-    println!(
-        "Tagged: the notice and agenda, and {} of {total} report{} (their own tags kept); \
-         not claimed as PDF/UA.{archival}",
-        a.tagged_reports,
-        if total == 1 { "" } else { "s" },
-    );
+    let reports = match total {
+        0 => String::new(),
+        _ => format!(
+            ", and {} of {total} report{} (their own tags kept)",
+            a.tagged_reports,
+            if total == 1 { "" } else { "s" },
+        ),
+    };
+    println!("Tagged: the notice and agenda{reports}; not claimed as PDF/UA.{archival}");
     if let Err(reason) = &a.our_pages {
         println!(
             "  The notice and agenda did not pass the PDF/UA-1 check: {}",

@@ -13,7 +13,7 @@ pub mod text;
 use std::num::NonZeroU16;
 
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, ValidationError};
 use krilla::destination::{Destination, XyzDestination};
 use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
@@ -180,17 +180,50 @@ pub fn render<'o>(
     match draw(&ours, true) {
         Ok(rendered) => Ok(rendered),
         Err(KrillaError::Validation(errors)) => {
-            let reason = errors
-                .iter()
-                .map(|e| format!("{e:?}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let reason = unmet(errors.iter().map(|(e, _)| e));
             let mut rendered = draw(&ours, false).map_err(krilla_failed)?;
             rendered.accessible = Err(reason);
             Ok(rendered)
         }
         Err(e) => Err(krilla_failed(e)),
     }
+}
+
+/// What PDF/UA-1 requirements our pages did not meet, in words.
+fn unmet<'e>(errors: impl Iterator<Item = &'e ValidationError>) -> String {
+    let mut missing = String::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for error in errors {
+        let reason = match error {
+            ValidationError::ContainsNotDefGlyph(_, _, text) => {
+                if !missing.contains(text.as_str()) {
+                    missing.push_str(text);
+                }
+                continue;
+            }
+            ValidationError::NoCodepointMapping(..)
+            | ValidationError::InvalidCodepointMapping(..) => {
+                "a glyph drawn without the text it stands for".to_string()
+            }
+            ValidationError::UnicodePrivateArea(..) => {
+                "a character of the Unicode private use area".to_string()
+            }
+            other => format!("{other:?}"),
+        };
+        if !reasons.contains(&reason) {
+            reasons.push(reason);
+        }
+    }
+    if !missing.is_empty() {
+        reasons.insert(
+            0,
+            format!(
+                "the shipped font has no glyph for \u{201c}{missing}\u{201d}, which a reader \
+                 cannot read (see the warning about it)"
+            ),
+        );
+    }
+    reasons.join("; ")
 }
 
 fn krilla_failed(e: KrillaError) -> BuildError {

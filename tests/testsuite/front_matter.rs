@@ -331,4 +331,12 @@ fn text_in_a_script_the_font_lacks_is_warned_about() {
         "{err}"
     );
     assert!(!err.contains("Twinning"), "Hebrew is in the font: {err}");
+    // The pack is still tagged, and does not claim PDF/UA: its agenda has
+    // text a screen reader cannot read.
+    let said = stdout(&built);
+    assert!(
+        said.contains("did not pass the PDF/UA-1 check: the shipped font has no glyph for"),
+        "{said}"
+    );
+    assert!(said.contains("not claimed as PDF/UA"), "{said}");
 }

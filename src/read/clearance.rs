@@ -1036,11 +1036,12 @@ struct Lexer<'d> {
     at: usize,
 }
 
-const WHITE: u8 = 1;
-const DELIMITER: u8 = 2;
+pub(crate) const WHITE: u8 = 1;
+pub(crate) const DELIMITER: u8 = 2;
 
-/// Each byte's class: white space, a delimiter, or regular (0).
-const CLASSES: [u8; 256] = {
+/// Each byte's class in content syntax: white space, a delimiter, or
+/// regular (0).
+pub(crate) const CLASSES: [u8; 256] = {
     let mut classes = [0u8; 256];
     let white = b" \n\r\t\x0c\0";
     let mut i = 0;

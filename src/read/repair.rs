@@ -12,6 +12,8 @@ use std::io::Write;
 
 use lopdf::{Document as PdfDocument, Object, ObjectId, Stream};
 
+use super::clearance::{CLASSES, DELIMITER, WHITE};
+
 /// The most one content stream may inflate to be checked; a larger one
 /// (a detailed map, or a bomb) is left as it is, for viewers to judge.
 const MAX_CONTENT_BYTES: usize = 64 << 20;
@@ -578,15 +580,23 @@ fn is_operator(token: &[u8]) -> bool {
     )
 }
 
+#[inline]
 fn is_white(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0')
+    CLASSES[b as usize] == WHITE
 }
 
+#[inline]
 fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    CLASSES[b as usize] == DELIMITER
+}
+
+/// Just after the run of regular characters starting at `at`.
+#[inline]
+fn regular_end(data: &[u8], at: usize) -> usize {
+    data[at..]
+        .iter()
+        .position(|&b| CLASSES[b as usize] != 0)
+        .map_or(data.len(), |n| at + n)
 }
 
 /// Reads `data`'s syntax, token by token, applying each operator to
@@ -640,18 +650,11 @@ fn scan(data: &[u8], state: &mut State) -> Scanned {
                 open.pop();
                 at += 1;
             }
-            b'/' => {
-                at += 1;
-                while at < data.len() && !is_white(data[at]) && !is_delimiter(data[at]) {
-                    at += 1;
-                }
-            }
+            b'/' => at = regular_end(data, at + 1),
             _ if is_delimiter(b) => return damaged(Damage::Unclosed, last_good),
             _ => {
                 let start = at;
-                while at < data.len() && !is_white(data[at]) && !is_delimiter(data[at]) {
-                    at += 1;
-                }
+                at = regular_end(data, at);
                 let token = &data[start..at];
                 if token
                     .iter()

@@ -153,11 +153,6 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
             cmyk = true;
         }
         match name(dict.get(b"Type").ok()) {
-            Some(b"Font") => {
-                if let Some(font) = unembedded_font(pdf, dict) {
-                    unembedded.insert(font);
-                }
-            }
             Some(b"ExtGState")
                 if dict.has(b"TR") || dict.get(b"TR2").is_ok_and(|v| !is_name(v, b"Default")) =>
             {
@@ -170,6 +165,28 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
                 }
             }
             _ => {}
+        }
+    }
+    // Fonts that draw visible text: not those a page only names, nor
+    // those of invisible text (rendering mode 3, the text layer OCR lays
+    // over a scan), which PDF/A-2 does not ask to be embedded.
+    for &page in pages {
+        let Ok(dict) = pdf.get_dictionary(page) else {
+            continue;
+        };
+        let resources = dict.get(b"Resources").ok().and_then(|r| deref_dict(pdf, r));
+        let mut forms = Vec::new();
+        match content_of(pdf, dict.get(b"Contents").ok()) {
+            Some(content) => visible_fonts(
+                pdf,
+                &content,
+                resources.as_ref(),
+                &mut forms,
+                &mut unembedded,
+            ),
+            // Content left in the report's file (over 64 KiB compressed):
+            // every font the page names counts.
+            None => every_font(pdf, resources.as_ref(), &mut unembedded),
         }
     }
     // Colours set by operator (k, K) rather than by colour space.
@@ -258,6 +275,146 @@ pub fn fix(out: &mut PdfDocument) -> usize {
         }
     }
     changed
+}
+
+fn deref_dict(pdf: &PdfDocument, object: &Object) -> Option<Dictionary> {
+    match object {
+        Object::Reference(id) => pdf.get_dictionary(*id).ok().cloned(),
+        Object::Dictionary(d) => Some(d.clone()),
+        _ => None,
+    }
+}
+
+/// The decoded content of a page's `/Contents`; `None` if some of it is
+/// not in memory (left in the report's file) or cannot be decoded.
+fn content_of(pdf: &PdfDocument, contents: Option<&Object>) -> Option<Vec<u8>> {
+    let ids: Vec<ObjectId> = match contents? {
+        Object::Reference(id) => match pdf.get_object(*id).ok()? {
+            Object::Array(items) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
+            _ => vec![*id],
+        },
+        Object::Array(items) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
+        _ => return Some(Vec::new()),
+    };
+    let mut out = Vec::new();
+    for id in ids {
+        let stream = pdf.get_object(id).ok()?.as_stream().ok()?;
+        if stream.content.is_empty()
+            && stream
+                .dict
+                .get(b"Length")
+                .is_ok_and(|l| l != &Object::Integer(0))
+        {
+            return None;
+        }
+        out.extend(
+            stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone()),
+        );
+        out.push(b'\n');
+    }
+    Some(out)
+}
+
+/// Every unembedded font `resources` names.
+fn every_font(
+    pdf: &PdfDocument,
+    resources: Option<&Dictionary>,
+    unembedded: &mut std::collections::BTreeSet<String>,
+) {
+    let fonts = resources
+        .and_then(|r| r.get(b"Font").ok())
+        .and_then(|f| deref_dict(pdf, f))
+        .unwrap_or_default();
+    for (_, font) in fonts.iter() {
+        if let Some(name) = deref_dict(pdf, font).and_then(|f| unembedded_font(pdf, &f)) {
+            unembedded.insert(name);
+        }
+    }
+}
+
+/// Reads `content` (drawn with `resources`), and the forms it draws, for
+/// the unembedded fonts that show visible text.
+fn visible_fonts(
+    pdf: &PdfDocument,
+    content: &[u8],
+    resources: Option<&Dictionary>,
+    forms: &mut Vec<ObjectId>,
+    unembedded: &mut std::collections::BTreeSet<String>,
+) {
+    let Ok(content) = Content::decode(content) else {
+        every_font(pdf, resources, unembedded);
+        return;
+    };
+    let lookup = |category: &[u8], name: &[u8]| -> Option<(Option<ObjectId>, Object)> {
+        let map = deref_dict(pdf, resources?.get(category).ok()?)?;
+        let value = map.get(name).ok()?;
+        let id = value.as_reference().ok();
+        Some((id, pdf.dereference(value).ok()?.1.clone()))
+    };
+    // The font and rendering mode, saved and restored with q and Q.
+    let mut state: (Option<Vec<u8>>, i64) = (None, 0);
+    let mut saved = Vec::new();
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "q" => saved.push(state.clone()),
+            "Q" => state = saved.pop().unwrap_or(state.clone()),
+            "Tf" => {
+                state.0 = op
+                    .operands
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .map(<[u8]>::to_vec)
+            }
+            "Tr" => {
+                state.1 = op
+                    .operands
+                    .first()
+                    .and_then(|m| m.as_i64().ok())
+                    .unwrap_or(0)
+            }
+            "Tj" | "TJ" | "'" | "\"" if state.1 != 3 => {
+                if let Some(font) = &state.0
+                    && let Some((_, Object::Dictionary(dict))) = lookup(b"Font", font)
+                    && let Some(name) = unembedded_font(pdf, &dict)
+                {
+                    unembedded.insert(name);
+                }
+            }
+            "Do" if forms.len() < 16 => {
+                let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) else {
+                    continue;
+                };
+                if let Some((Some(id), Object::Stream(form))) = lookup(b"XObject", name)
+                    && name_is(form.dict.get(b"Subtype").ok(), b"Form")
+                    && !forms.contains(&id)
+                {
+                    let inner = form
+                        .dict
+                        .get(b"Resources")
+                        .ok()
+                        .and_then(|r| deref_dict(pdf, r));
+                    if form.content.is_empty() {
+                        // Left in the report's file: every font it names.
+                        every_font(pdf, inner.as_ref().or(resources), unembedded);
+                        continue;
+                    }
+                    let data = form
+                        .decompressed_content()
+                        .unwrap_or_else(|_| form.content.clone());
+                    forms.push(id);
+                    visible_fonts(pdf, &data, inner.as_ref().or(resources), forms, unembedded);
+                    forms.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn name_is(object: Option<&Object>, wanted: &[u8]) -> bool {
+    object.is_some_and(|o| is_name(o, wanted))
 }
 
 fn name(object: Option<&Object>) -> Option<&[u8]> {

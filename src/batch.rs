@@ -284,7 +284,7 @@ pub fn build_one(
         error: None,
         untagged: None,
     };
-    let outcome = (|| -> Result<(Status, usize, Vec<String>, Option<Vec<String>>), String> {
+    let outcome = (|| -> Result<Outcome, String> {
         let pack = pack.map_err(str::to_string)?;
         for written in [output, record] {
             inputs.check(pack_path, written).map_err(|e| describe(&e))?;
@@ -348,6 +348,10 @@ pub fn build_one(
     result.seconds = started.elapsed().as_secs_f64();
     result
 }
+
+/// What building one pack came to: its status, pages, warnings, and the
+/// reports that came untagged (if it was built).
+type Outcome = (Status, usize, Vec<String>, Option<Vec<String>>);
 
 /// Removes a build record an earlier version left beside the output (in
 /// what may be a published folder), if it is one of ours.

@@ -29,7 +29,7 @@ use krilla::tagging::{
 use krilla::{Document, SerializeSettings};
 
 use crate::error::BuildError;
-use crate::model::Pack;
+use crate::model::{Pack, Series};
 use crate::plan::{PagePlan, Slot};
 use crate::read::clearance::Occupied;
 use layout::{
@@ -41,6 +41,7 @@ use text::{Fonts, Weight};
 const PAGE_NUMBER_SIZE: f32 = 10.0;
 const ITEM_STAMP_SIZE: f32 = 12.0;
 const EXEMPT_STAMP_SIZE: f32 = 9.0;
+const EXEMPT_STAMP: (Weight, f32) = (Weight::Bold, EXEMPT_STAMP_SIZE);
 /// Distance of the stamps' baselines from the visible edge.
 const FOOT: f32 = 18.0;
 const HEAD: f32 = 26.0;
@@ -281,6 +282,9 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
             ),
     );
     let mut tags = Tags::new(&ours.front.elements);
+    // The exempt stamp of the last report page drawn, for the blank page
+    // that may follow it in the E series.
+    let mut last_exempt: Option<String> = None;
     let mut shrinks = vec![None; plan.slots.len()];
     // The item whose first page each printed page is, for "Agenda Item N".
     let item_starts = plan.item_starts();
@@ -327,6 +331,32 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                 blank_notice(&mut surface, fonts, pack);
                 let text = pack.template.fill("page", &[("n", &printed.to_string())]);
                 page_number(&mut surface, fonts, PAGE_WIDTH, PAGE_HEIGHT, &text);
+                // An exempt page, though blank, says so as the exempt
+                // document before it does.
+                if printed.series == Series::Exempt
+                    && let Some(exempt) = &last_exempt
+                {
+                    let a4_size = VisibleSize {
+                        width: PAGE_WIDTH,
+                        height: PAGE_HEIGHT,
+                    };
+                    let stamps = placement::Stamps {
+                        page: &text,
+                        item: None,
+                        exempt: Some(exempt),
+                    };
+                    let placed = placement::place(fonts, a4_size, &Occupied::default(), &stamps);
+                    if let Some(spot) = placed.exempt {
+                        stamp(
+                            &mut surface,
+                            fonts,
+                            spot,
+                            exempt,
+                            EXEMPT_STAMP,
+                            ArtifactType::Header,
+                        );
+                    }
+                }
                 surface.finish();
             }
             Slot::Report {
@@ -345,6 +375,7 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                     .exempt
                     .as_ref()
                     .map(|e| t.not_for_publication(e));
+                last_exempt.clone_from(&exempt);
                 let page_text = t.fill("page", &[("n", &printed.to_string())]);
                 let stamps = placement::Stamps {
                     page: &page_text,
@@ -358,45 +389,31 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                     .expect("a positive page size");
                 let mut page = document.start_page_with(settings);
                 let mut surface = page.surface();
-                let spot = placed.page_number;
                 // The stamps are artifacts: the report's own tags, where
                 // it has them, stay the whole of what is read.
-                surface.start_tagged(artifact(ArtifactType::PageNumber));
-                draw_text(
+                let spot = placed.page_number;
+                let number = (Weight::Regular, PAGE_NUMBER_SIZE);
+                stamp(
                     &mut surface,
                     fonts,
-                    |_| spot.x,
-                    spot.baseline,
+                    spot,
                     &page_text,
-                    Weight::Regular,
-                    PAGE_NUMBER_SIZE,
+                    number,
+                    ArtifactType::PageNumber,
                 );
-                surface.end_tagged();
                 if let (Some(item), Some(spot)) = (&item, placed.item) {
-                    surface.start_tagged(artifact(ArtifactType::Header));
-                    draw_text(
-                        &mut surface,
-                        fonts,
-                        |_| spot.x,
-                        spot.baseline,
-                        item,
-                        Weight::Bold,
-                        ITEM_STAMP_SIZE,
-                    );
-                    surface.end_tagged();
+                    let style = (Weight::Bold, ITEM_STAMP_SIZE);
+                    stamp(&mut surface, fonts, spot, item, style, ArtifactType::Header);
                 }
                 if let (Some(text), Some(spot)) = (&exempt, placed.exempt) {
-                    surface.start_tagged(artifact(ArtifactType::Header));
-                    draw_text(
+                    stamp(
                         &mut surface,
                         fonts,
-                        |_| spot.x,
-                        spot.baseline,
+                        spot,
                         text,
-                        Weight::Bold,
-                        EXEMPT_STAMP_SIZE,
+                        EXEMPT_STAMP,
+                        ArtifactType::Header,
                     );
-                    surface.end_tagged();
                 }
                 surface.finish();
             }
@@ -416,6 +433,28 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
         shrinks,
         accessible: Ok(()),
     })
+}
+
+/// Draws a stamp at `spot`, as an artifact.
+fn stamp(
+    surface: &mut krilla::surface::Surface<'_>,
+    fonts: &Fonts,
+    spot: placement::Spot,
+    text: &str,
+    (weight, size): (Weight, f32),
+    kind: ArtifactType,
+) {
+    surface.start_tagged(artifact(kind));
+    draw_text(
+        surface,
+        fonts,
+        |_| spot.x,
+        spot.baseline,
+        text,
+        weight,
+        size,
+    );
+    surface.end_tagged();
 }
 
 fn artifact(kind: ArtifactType) -> ContentTag<'static> {

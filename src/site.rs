@@ -586,12 +586,7 @@ fn cut_structure(
         return None;
     };
     let mut entries = Vec::new();
-    crate::assemble::structure::number_tree(
-        doc,
-        root_dict.get(b"ParentTree").ok()?,
-        0,
-        &mut entries,
-    );
+    crate::assemble::structure::number_tree(doc, root_dict.get(b"ParentTree").ok()?, &mut entries);
     let keys: std::collections::HashSet<i64> = keys.into_iter().collect();
     let nums: Vec<Object> = entries
         .into_iter()

@@ -76,7 +76,7 @@ pub fn read(pdf: &PdfDocument) -> Option<Tree> {
     };
     let mut nums = Vec::new();
     if let Ok(tree) = root.get(b"ParentTree") {
-        number_tree(pdf, tree, 0, &mut nums);
+        number_tree(pdf, tree, &mut nums);
     }
     let dict = |key: &[u8]| {
         root.get(key)
@@ -103,10 +103,31 @@ fn resolve_dict<'a>(pdf: &'a PdfDocument, object: &'a Object) -> Option<&'a Dict
     }
 }
 
-/// The entries of a number tree, leaves in order; nodes deeper than
-/// [`MAX_TREE_DEPTH`] are not read.
-pub fn number_tree(pdf: &PdfDocument, node: &Object, depth: usize, out: &mut Vec<(i64, Object)>) {
-    if depth > MAX_TREE_DEPTH {
+/// The entries of a number tree, leaves in order. Each node is read once
+/// (a tree whose kids loop back, or name one node twice, cannot make the
+/// walk explode), nodes deeper than [`MAX_TREE_DEPTH`] are not read, and
+/// at most [`MAX_TREE_ENTRIES`] entries are.
+pub fn number_tree(pdf: &PdfDocument, node: &Object, out: &mut Vec<(i64, Object)>) {
+    let mut seen = HashSet::new();
+    number_tree_from(pdf, node, 0, &mut seen, out);
+}
+
+/// The most parent-tree entries read from one document.
+const MAX_TREE_ENTRIES: usize = 1 << 20;
+
+fn number_tree_from(
+    pdf: &PdfDocument,
+    node: &Object,
+    depth: usize,
+    seen: &mut HashSet<ObjectId>,
+    out: &mut Vec<(i64, Object)>,
+) {
+    if depth > MAX_TREE_DEPTH || out.len() >= MAX_TREE_ENTRIES {
+        return;
+    }
+    if let Object::Reference(id) = node
+        && !seen.insert(*id)
+    {
         return;
     }
     let Some(node) = resolve_dict(pdf, node) else {
@@ -114,7 +135,9 @@ pub fn number_tree(pdf: &PdfDocument, node: &Object, depth: usize, out: &mut Vec
     };
     if let Ok(Object::Array(nums)) = node.get(b"Nums") {
         for pair in nums.chunks(2) {
-            if let [Object::Integer(key), value] = pair {
+            if let [Object::Integer(key), value] = pair
+                && out.len() < MAX_TREE_ENTRIES
+            {
                 out.push((*key, value.clone()));
             }
         }
@@ -126,7 +149,7 @@ pub fn number_tree(pdf: &PdfDocument, node: &Object, depth: usize, out: &mut Vec
     };
     if let Some(Object::Array(kids)) = kids {
         for kid in &kids {
-            number_tree(pdf, kid, depth + 1, out);
+            number_tree_from(pdf, kid, depth + 1, seen, out);
         }
     }
 }

@@ -1711,7 +1711,7 @@ impl<'a> Copier<'a> {
         self.drain();
         let mut entries = Vec::new();
         if let Ok(tree) = root.get(b"ParentTree") {
-            crate::assemble::structure::number_tree(self.src, tree, 0, &mut entries);
+            crate::assemble::structure::number_tree(self.src, tree, &mut entries);
         }
         let element = |c: &Self, o: &Object| match o {
             Object::Reference(id) => c
@@ -1841,6 +1841,17 @@ impl<'a> Copier<'a> {
     fn struct_element(&mut self, dict: &Dictionary, new: ObjectId, depth: usize) -> Dictionary {
         self.struct_elements += 1;
         let mut out = Dictionary::from_iter([("Type", Object::Name(b"StructElem".to_vec()))]);
+        // An element whose content was all left out (a removed comment, an
+        // unsafe link) keeps none of the text that described it.
+        let kids = dict.get(b"K").ok().map(|k| self.struct_kid(k, depth + 1));
+        let emptied = match &kids {
+            Some(Object::Null) => true,
+            Some(Object::Array(items)) => {
+                items.is_empty()
+                    && !matches!(self.resolved(dict.get(b"K").unwrap_or(&Object::Null)), Some(Object::Array(a)) if a.is_empty())
+            }
+            _ => false,
+        };
         for (key, value) in dict.iter() {
             let k = key.as_slice();
             let copied = match k {
@@ -1861,7 +1872,14 @@ impl<'a> Copier<'a> {
                     Some(page) => page,
                     None => continue,
                 },
-                b"K" => self.struct_kid(value, depth + 1),
+                b"K" => match &kids {
+                    Some(kids) => kids.clone(),
+                    None => continue,
+                },
+                b"T" | b"Alt" | b"E" | b"ActualText" if emptied => {
+                    self.remove("text of tags whose content was left out");
+                    continue;
+                }
                 b"A" => self.attributes(value, depth + 1),
                 b"C" => match self.resolved(value) {
                     Some(Object::Name(n)) => Object::Name(n),

@@ -52,7 +52,7 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 /// Every hand-made hostile PDF that is repaired rather than refused goes
 /// into the one pack: the allowlist's (make.py) and the damaged ones of
 /// hostile_inputs.rs (make_damaged.py).
-const FIXTURES: [&str; 16] = [
+const FIXTURES: [&str; 17] = [
     "indirect-actions.pdf",
     "popup-and-orphan-field.pdf",
     "attachment-indirect-subtype.pdf",
@@ -61,6 +61,7 @@ const FIXTURES: [&str; 16] = [
     "private-data.pdf",
     "document-scripts.pdf",
     "self-references.pdf",
+    "hostile-tags.pdf",
     "hidden-layer.pdf",
     "hidden-annotation.pdf",
     "damaged-content.pdf",
@@ -134,6 +135,10 @@ fn nothing_hidden_or_active_reaches_the_public_pack() {
         "HIGHLIGHT-SECRET",
         "HIDDEN-FIELD-SECRET",
         "APPEARANCE-STASH-SECRET",
+        "USERPROP-SECRET",
+        "COMMENT-TAG-SECRET",
+        "TAG-ATTACHMENT-SECRET",
+        "tag.txt",
         "calc.exe",
         "cmd.exe",
         "server",
@@ -160,9 +165,14 @@ fn nothing_hidden_or_active_reaches_the_public_pack() {
         "Deep outline and fields",
         "Visible layer text",
         "Hidden annotation",
+        "Tagged report text",
     ] {
         assert!(text.contains(line), "{line} is missing");
     }
+    // The hostile report's tags that are safe came through: its heading
+    // (role-mapped) with the text a reader hears.
+    assert!(contains(&bytes, "/Heading"));
+    assert!(contains(&bytes, "/ActualText (Tagged report text)"));
     qpdf_check(&pdf);
 }
 
@@ -212,6 +222,8 @@ fn what_was_left_out_is_named_per_document() {
         ("hidden-layer.pdf", "hidden by default on page 1"),
         ("hidden-layer.pdf", "comment"),
         ("hidden-annotation.pdf", "hidden flag"),
+        ("hostile-tags.pdf", "user properties in the tags"),
+        ("hostile-tags.pdf", "attached file"),
         (
             "hidden-annotation.pdf",
             "unknown entry /Stash in an image or drawing",

@@ -617,15 +617,9 @@ fn publish(
     let pack = load(pack_path)?;
     let output = output.unwrap_or_else(|| config::default_output(pack_path, Edition::Public));
     write::clash::Inputs::of(&pack).check(pack_path, &output)?;
-    let public = agendapack::prepare_with(&pack, Edition::Public, renumber)?;
-    // The members' numbers are recorded too, so that their supplements
-    // number on from them.
-    let members = agendapack::prepare_with(&pack, Edition::Members, renumber)?;
-    let record = public.record.clone();
-    if !renumber {
-        public.guard()?;
-        members.guard()?;
-    }
+    // Nothing changed since publication: said before any document is
+    // opened.
+    let record = Record::load(&pack)?;
     let main = match &record {
         Some(record) if !renumber => record.main_pack(&pack),
         _ => pack.clone(),
@@ -651,6 +645,14 @@ fn publish(
             );
             return Ok(());
         }
+    }
+    let public = agendapack::prepare_with(&pack, Edition::Public, renumber)?;
+    // The members' numbers are recorded too, so that their supplements
+    // number on from them.
+    let members = agendapack::prepare_with(&pack, Edition::Members, renumber)?;
+    if !renumber {
+        public.guard()?;
+        members.guard()?;
     }
     let moves = if renumber { public.moves() } else { Vec::new() };
     let publication = Publication {

@@ -169,7 +169,8 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
     }
     // Fonts that draw visible text: not those a page only names, nor
     // those of invisible text (rendering mode 3, the text layer OCR lays
-    // over a scan), which PDF/A-2 does not ask to be embedded.
+    // over a scan), which PDF/A-2 does not ask to be embedded; and colours
+    // set by operator (k, K) rather than by colour space.
     for &page in pages {
         let Ok(dict) = pdf.get_dictionary(page) else {
             continue;
@@ -177,29 +178,18 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
         let resources = dict.get(b"Resources").ok().and_then(|r| deref_dict(pdf, r));
         let mut forms = Vec::new();
         match content_of(pdf, dict.get(b"Contents").ok()) {
-            Some(content) => visible_fonts(
-                pdf,
-                &content,
-                resources.as_ref(),
-                &mut forms,
-                &mut unembedded,
-            ),
+            Some(content) => {
+                let mut read = Read {
+                    forms: &mut forms,
+                    unembedded: &mut unembedded,
+                    cmyk: &mut cmyk,
+                };
+                visible_fonts(pdf, &content, resources.as_ref(), &mut read)
+            }
             // Content left in the report's file (over 64 KiB compressed):
             // every font the page names counts.
             None => every_font(pdf, resources.as_ref(), &mut unembedded),
         }
-    }
-    // Colours set by operator (k, K) rather than by colour space.
-    if !cmyk {
-        cmyk = pages.iter().any(|&page| {
-            Content::decode(&pdf.get_page_content(page))
-                .ok()
-                .is_some_and(|c| {
-                    c.operations
-                        .iter()
-                        .any(|op| op.operator == "k" || op.operator == "K")
-                })
-        });
     }
     let mut reasons = Vec::new();
     if !unembedded.is_empty() {
@@ -334,17 +324,25 @@ fn every_font(
     }
 }
 
+/// What reading a page's content for PDF/A finds.
+struct Read<'r> {
+    /// The forms being read, outermost first.
+    forms: &'r mut Vec<ObjectId>,
+    unembedded: &'r mut std::collections::BTreeSet<String>,
+    cmyk: &'r mut bool,
+}
+
 /// Reads `content` (drawn with `resources`), and the forms it draws, for
-/// the unembedded fonts that show visible text.
+/// the unembedded fonts that show visible text, and CMYK colours set by
+/// operator.
 fn visible_fonts(
     pdf: &PdfDocument,
     content: &[u8],
     resources: Option<&Dictionary>,
-    forms: &mut Vec<ObjectId>,
-    unembedded: &mut std::collections::BTreeSet<String>,
+    read: &mut Read<'_>,
 ) {
     let Ok(content) = Content::decode(content) else {
-        every_font(pdf, resources, unembedded);
+        every_font(pdf, resources, read.unembedded);
         return;
     };
     let lookup = |category: &[u8], name: &[u8]| -> Option<(Option<ObjectId>, Object)> {
@@ -374,21 +372,22 @@ fn visible_fonts(
                     .and_then(|m| m.as_i64().ok())
                     .unwrap_or(0)
             }
+            "k" | "K" => *read.cmyk = true,
             "Tj" | "TJ" | "'" | "\"" if state.1 != 3 => {
                 if let Some(font) = &state.0
                     && let Some((_, Object::Dictionary(dict))) = lookup(b"Font", font)
                     && let Some(name) = unembedded_font(pdf, &dict)
                 {
-                    unembedded.insert(name);
+                    read.unembedded.insert(name);
                 }
             }
-            "Do" if forms.len() < 16 => {
+            "Do" if read.forms.len() < 16 => {
                 let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) else {
                     continue;
                 };
                 if let Some((Some(id), Object::Stream(form))) = lookup(b"XObject", name)
                     && name_is(form.dict.get(b"Subtype").ok(), b"Form")
-                    && !forms.contains(&id)
+                    && !read.forms.contains(&id)
                 {
                     let inner = form
                         .dict
@@ -397,15 +396,15 @@ fn visible_fonts(
                         .and_then(|r| deref_dict(pdf, r));
                     if form.content.is_empty() {
                         // Left in the report's file: every font it names.
-                        every_font(pdf, inner.as_ref().or(resources), unembedded);
+                        every_font(pdf, inner.as_ref().or(resources), read.unembedded);
                         continue;
                     }
                     let data = form
                         .decompressed_content()
                         .unwrap_or_else(|_| form.content.clone());
-                    forms.push(id);
-                    visible_fonts(pdf, &data, inner.as_ref().or(resources), forms, unembedded);
-                    forms.pop();
+                    read.forms.push(id);
+                    visible_fonts(pdf, &data, inner.as_ref().or(resources), read);
+                    read.forms.pop();
                 }
             }
             _ => {}

@@ -675,3 +675,54 @@ fn pdfa_packs_are_marked_embed_every_font_and_refuse_what_cannot_be_archived() {
     ]);
     assert!(result.status.success());
 }
+
+/// A one-page PDF drawing a rectangle in CMYK by operator.
+fn cmyk_report(path: &Path) {
+    use lopdf::{Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages = doc.new_object_id();
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"0 0 0 1 k 72 72 200 100 re f".to_vec(),
+    ));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content,
+        "Resources" => dictionary! {},
+    });
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    doc.trailer.set("Root", catalog);
+    doc.save(path).unwrap();
+}
+
+#[test]
+fn pdfa_refuses_print_colours() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("poster.pdf");
+    cmyk_report(&report);
+    let pack = pack(
+        dir.path(),
+        &[("Poster", &[(report.to_str().unwrap(), "Event poster")])],
+    );
+    let out = dir.path().join("out.pdf");
+    let result = run(&[
+        "build",
+        pack.to_str().unwrap(),
+        "--pdfa",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(4), "{}", stderr(&result));
+    assert!(stderr(&result).contains("CMYK"), "{}", stderr(&result));
+    assert!(!out.exists());
+}

@@ -641,20 +641,8 @@ fn pdfa_packs_are_marked_embed_every_font_and_refuse_what_cannot_be_archived() {
     // A report whose fonts are not embedded is refused, named, and
     // nothing is written.
     let word = corpus("GeoBase_NHNC1_Data_Model_UML_EN.pdf");
-    let pack = pack(
-        dir.path(),
-        &[("Data model", &[(word.as_str(), "Data model")])],
-    );
+    let (said, pack) = refused_as_pdfa(dir.path(), &word, "Data model");
     let refused = dir.path().join("refused.pdf");
-    let result = run(&[
-        "build",
-        pack.to_str().unwrap(),
-        "--pdfa",
-        "-o",
-        refused.to_str().unwrap(),
-    ]);
-    assert_eq!(result.status.code(), Some(4), "{}", stderr(&result));
-    let said = stderr(&result);
     for expected in [
         "pack.toml:",
         "item 1 (\u{201c}Data model\u{201d})",
@@ -710,19 +698,24 @@ fn pdfa_refuses_print_colours() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("poster.pdf");
     cmyk_report(&report);
-    let pack = pack(
-        dir.path(),
-        &[("Poster", &[(report.to_str().unwrap(), "Event poster")])],
-    );
-    let out = dir.path().join("out.pdf");
+    let (said, _) = refused_as_pdfa(dir.path(), report.to_str().unwrap(), "Event poster");
+    assert!(said.contains("CMYK"), "{said}");
+}
+
+/// Builds a pack of one item holding `document` with --pdfa to
+/// `dir/refused.pdf`, asserting it is refused (exit 4) and nothing is
+/// written; returns what was said, and the pack file.
+fn refused_as_pdfa(dir: &Path, document: &str, title: &str) -> (String, PathBuf) {
+    let pack = pack(dir, &[(title, &[(document, title)])]);
+    let refused = dir.join("refused.pdf");
     let result = run(&[
         "build",
         pack.to_str().unwrap(),
         "--pdfa",
         "-o",
-        out.to_str().unwrap(),
+        refused.to_str().unwrap(),
     ]);
     assert_eq!(result.status.code(), Some(4), "{}", stderr(&result));
-    assert!(stderr(&result).contains("CMYK"), "{}", stderr(&result));
-    assert!(!out.exists());
+    assert!(!refused.exists());
+    (stderr(&result), pack)
 }

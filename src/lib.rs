@@ -311,7 +311,7 @@ pub fn finish_with(prepared: Prepared, output: Output) -> Result<Built, BuildErr
                 output.pdfa,
             )
         },
-        || assemble::ready(pack, sources),
+        || assemble::ready(pack, sources, output.pdfa),
     );
     let rendered = rendered?;
     let shrunk = render::placement::shrink_warnings(pack, &plan, &rendered.shrinks);
@@ -346,18 +346,7 @@ pub fn finish_with(prepared: Prepared, output: Output) -> Result<Built, BuildErr
             untagged: assembled
                 .untagged
                 .iter()
-                .map(|&(i, d)| {
-                    let item = &pack.items[i];
-                    let document = &item.documents[d];
-                    format!(
-                        "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`",
-                        pack.source.display(),
-                        document.line,
-                        item.number,
-                        item.title,
-                        document.path.display()
-                    )
-                })
+                .map(|&(i, d)| pack.document_place(i, d))
                 .collect(),
             claimed: assembled.accessible,
             our_pages: assembled.our_pages_checked,

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use agendapack::batch::BatchOptions;
 use agendapack::config::{self, PackFileError};
@@ -18,6 +18,21 @@ use agendapack::{BuildError, write};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// How a pack is written, for the commands that write one.
+#[derive(Args, Clone, Copy)]
+struct Written {
+    /// Write PDF/A-2b, for archiving: sRGB output intent, every font
+    /// embedded; a report that cannot be in one is refused, naming why.
+    #[arg(long)]
+    pdfa: bool,
+}
+
+impl From<Written> for agendapack::Output {
+    fn from(w: Written) -> Self {
+        agendapack::Output { pdfa: w.pdfa }
+    }
 }
 
 #[derive(Subcommand)]
@@ -68,10 +83,8 @@ enum Command {
         /// the main pack, and print what moved.
         #[arg(long)]
         renumber: bool,
-        /// Write PDF/A-2b, for archiving: sRGB output intent, every font
-        /// embedded; a report that cannot be in one is refused, naming why.
-        #[arg(long)]
-        pdfa: bool,
+        #[command(flatten)]
+        written: Written,
     },
     /// Build the public pack and record what was published, so that its
     /// page numbers never move.
@@ -84,11 +97,8 @@ enum Command {
         /// Publish new page numbers on purpose (after build --renumber).
         #[arg(long)]
         renumber: bool,
-        /// Write PDF/A-2b, for archiving: sRGB output intent, every font
-        /// embedded; a report that cannot be in one is refused, naming why.
-        #[arg(long)]
-        pdfa: bool,
-
+        #[command(flatten)]
+        written: Written,
         /// Print errors only.
         #[arg(short, long)]
         quiet: bool,
@@ -107,11 +117,8 @@ enum Command {
         /// pack-supplement-N-members-not-for-publication.pdf].
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Write PDF/A-2b, for archiving: sRGB output intent, every font
-        /// embedded; a report that cannot be in one is refused, naming why.
-        #[arg(long)]
-        pdfa: bool,
-
+        #[command(flatten)]
+        written: Written,
         /// Print errors only.
         #[arg(short, long)]
         quiet: bool,
@@ -214,9 +221,9 @@ fn main() -> ExitCode {
             format,
             quiet,
             fsync,
-            pdfa,
+            written,
         } => {
-            let written = agendapack::Output { pdfa };
+            let written = agendapack::Output::from(written);
             let durability = if fsync {
                 write::Durability::Synced
             } else {
@@ -325,8 +332,8 @@ fn main() -> ExitCode {
             output,
             renumber,
             quiet,
-            pdfa,
-        } => publish(&pack, output, renumber, quiet, agendapack::Output { pdfa }),
+            written,
+        } => publish(&pack, output, renumber, quiet, written.into()),
         Command::Site {
             input,
             output,
@@ -359,14 +366,8 @@ fn main() -> ExitCode {
             edition,
             output,
             quiet,
-            pdfa,
-        } => supplement(
-            &pack,
-            &edition.editions(),
-            output,
-            quiet,
-            agendapack::Output { pdfa },
-        ),
+            written,
+        } => supplement(&pack, &edition.editions(), output, quiet, written.into()),
         Command::New { dir, template } => match agendapack::scaffold::new_pack(&dir, &template) {
             Ok(made) => {
                 for path in &made {

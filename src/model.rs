@@ -97,6 +97,22 @@ impl Input {
 }
 
 impl Pack {
+    /// Where a document is, as warnings name it: "pack.toml:31: item 2
+    /// (“Budget”), document `reports/notes.pdf`", by item and document
+    /// index.
+    pub fn document_place(&self, item: usize, document: usize) -> String {
+        let it = &self.items[item];
+        let doc = &it.documents[document];
+        format!(
+            "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`",
+            self.source.display(),
+            doc.line,
+            it.number,
+            it.title,
+            doc.path.display()
+        )
+    }
+
     /// The pack as `edition` holds it. For the public edition every exempt
     /// document is gone, path and title with it: what is built from the
     /// result cannot open, print or copy one. An item keeps only the

@@ -4,6 +4,8 @@
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, StringFormat};
 
+use super::structure::resolve_dict;
+
 /// The sRGB profile of a PDF/A pack's output intent (CC0, see
 /// templates/icc/README.md).
 const SRGB: &[u8] = include_bytes!("../../templates/icc/sRGB-v2-magic.icc");
@@ -175,20 +177,23 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
         let Ok(dict) = pdf.get_dictionary(page) else {
             continue;
         };
-        let resources = dict.get(b"Resources").ok().and_then(|r| deref_dict(pdf, r));
+        let resources = dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|r| resolve_dict(pdf, r));
         let mut forms = Vec::new();
-        match content_of(pdf, dict.get(b"Contents").ok()) {
+        match content_of(pdf, page) {
             Some(content) => {
                 let mut read = Read {
                     forms: &mut forms,
                     unembedded: &mut unembedded,
                     cmyk: &mut cmyk,
                 };
-                visible_fonts(pdf, &content, resources.as_ref(), &mut read)
+                visible_fonts(pdf, &content, resources, &mut read)
             }
             // Content left in the report's file (over 64 KiB compressed):
             // every font the page names counts.
-            None => every_font(pdf, resources.as_ref(), &mut unembedded),
+            None => every_font(pdf, resources, &mut unembedded),
         }
     }
     let mut reasons = Vec::new();
@@ -267,27 +272,11 @@ pub fn fix(out: &mut PdfDocument) -> usize {
     changed
 }
 
-fn deref_dict(pdf: &PdfDocument, object: &Object) -> Option<Dictionary> {
-    match object {
-        Object::Reference(id) => pdf.get_dictionary(*id).ok().cloned(),
-        Object::Dictionary(d) => Some(d.clone()),
-        _ => None,
-    }
-}
-
-/// The decoded content of a page's `/Contents`; `None` if some of it is
-/// not in memory (left in the report's file) or cannot be decoded.
-fn content_of(pdf: &PdfDocument, contents: Option<&Object>) -> Option<Vec<u8>> {
-    let ids: Vec<ObjectId> = match contents? {
-        Object::Reference(id) => match pdf.get_object(*id).ok()? {
-            Object::Array(items) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
-            _ => vec![*id],
-        },
-        Object::Array(items) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
-        _ => return Some(Vec::new()),
-    };
+/// The decoded content of `page`; `None` if some of it is not in memory
+/// (left in the report's file).
+fn content_of(pdf: &PdfDocument, page: ObjectId) -> Option<Vec<u8>> {
     let mut out = Vec::new();
-    for id in ids {
+    for id in crate::read::repair::content_streams(pdf, page).0 {
         let stream = pdf.get_object(id).ok()?.as_stream().ok()?;
         if stream.content.is_empty()
             && stream
@@ -313,12 +302,14 @@ fn every_font(
     resources: Option<&Dictionary>,
     unembedded: &mut std::collections::BTreeSet<String>,
 ) {
-    let fonts = resources
+    let Some(fonts) = resources
         .and_then(|r| r.get(b"Font").ok())
-        .and_then(|f| deref_dict(pdf, f))
-        .unwrap_or_default();
+        .and_then(|f| resolve_dict(pdf, f))
+    else {
+        return;
+    };
     for (_, font) in fonts.iter() {
-        if let Some(name) = deref_dict(pdf, font).and_then(|f| unembedded_font(pdf, &f)) {
+        if let Some(name) = resolve_dict(pdf, font).and_then(|f| unembedded_font(pdf, f)) {
             unembedded.insert(name);
         }
     }
@@ -346,7 +337,7 @@ fn visible_fonts(
         return;
     };
     let lookup = |category: &[u8], name: &[u8]| -> Option<(Option<ObjectId>, Object)> {
-        let map = deref_dict(pdf, resources?.get(category).ok()?)?;
+        let map = resolve_dict(pdf, resources?.get(category).ok()?)?;
         let value = map.get(name).ok()?;
         let id = value.as_reference().ok();
         Some((id, pdf.dereference(value).ok()?.1.clone()))
@@ -382,38 +373,34 @@ fn visible_fonts(
                 }
             }
             "Do" if read.forms.len() < 16 => {
-                let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) else {
+                let Some(xobject) = op.operands.first().and_then(|n| n.as_name().ok()) else {
                     continue;
                 };
-                if let Some((Some(id), Object::Stream(form))) = lookup(b"XObject", name)
-                    && name_is(form.dict.get(b"Subtype").ok(), b"Form")
+                if let Some((Some(id), Object::Stream(form))) = lookup(b"XObject", xobject)
+                    && name(form.dict.get(b"Subtype").ok()) == Some(&b"Form"[..])
                     && !read.forms.contains(&id)
                 {
                     let inner = form
                         .dict
                         .get(b"Resources")
                         .ok()
-                        .and_then(|r| deref_dict(pdf, r));
+                        .and_then(|r| resolve_dict(pdf, r));
                     if form.content.is_empty() {
                         // Left in the report's file: every font it names.
-                        every_font(pdf, inner.as_ref().or(resources), read.unembedded);
+                        every_font(pdf, inner.or(resources), read.unembedded);
                         continue;
                     }
                     let data = form
                         .decompressed_content()
                         .unwrap_or_else(|_| form.content.clone());
                     read.forms.push(id);
-                    visible_fonts(pdf, &data, inner.as_ref().or(resources), read);
+                    visible_fonts(pdf, &data, inner.or(resources), read);
                     read.forms.pop();
                 }
             }
             _ => {}
         }
     }
-}
-
-fn name_is(object: Option<&Object>, wanted: &[u8]) -> bool {
-    object.is_some_and(|o| is_name(o, wanted))
 }
 
 fn name(object: Option<&Object>) -> Option<&[u8]> {
@@ -452,13 +439,6 @@ fn mentions(object: &Object, wanted: &[u8], depth: usize) -> bool {
 
 /// The name of a font whose program the file does not carry.
 fn unembedded_font(pdf: &PdfDocument, font: &Dictionary) -> Option<String> {
-    let deref = |o: &Object| -> Option<Dictionary> {
-        match o {
-            Object::Reference(id) => pdf.get_dictionary(*id).ok().cloned(),
-            Object::Dictionary(d) => Some(d.clone()),
-            _ => None,
-        }
-    };
     let subtype = name(font.get(b"Subtype").ok()).unwrap_or_default();
     if subtype == b"Type3" {
         return None;
@@ -468,14 +448,14 @@ fn unembedded_font(pdf: &PdfDocument, font: &Dictionary) -> Option<String> {
             Object::Reference(id) => pdf.get_object(*id).ok()?.clone(),
             o => o.clone(),
         };
-        descendants.as_array().ok()?.first().and_then(deref)?
+        resolve_dict(pdf, descendants.as_array().ok()?.first()?)?.clone()
     } else {
         font.clone()
     };
     let embedded = described
         .get(b"FontDescriptor")
         .ok()
-        .and_then(deref)
+        .and_then(|d| resolve_dict(pdf, d))
         .is_some_and(|d| d.has(b"FontFile") || d.has(b"FontFile2") || d.has(b"FontFile3"));
     if embedded {
         return None;

@@ -49,12 +49,15 @@ pub struct Ready {
     /// What was removed or repaired, naming the item and document.
     warnings: Vec<String>,
     extents: extent::Extents,
+    /// Why it cannot be in a PDF/A pack, when one is asked for.
+    not_archivable: Vec<String>,
 }
 
-/// Makes every report ready to merge. Reports are independent of each
-/// other and of our pages, so they are made ready in parallel, while our
-/// pages are drawn.
-pub fn ready(pack: &Pack, sources: Vec<Vec<SourceDocument>>) -> Vec<Vec<Ready>> {
+/// Makes every report ready to merge, and with `archival` finds what keeps
+/// each out of a PDF/A pack. Reports are independent of each other and of
+/// our pages, so they are made ready in parallel, while our pages are
+/// drawn.
+pub fn ready(pack: &Pack, sources: Vec<Vec<SourceDocument>>, archival: bool) -> Vec<Vec<Ready>> {
     use rayon::prelude::*;
     sources
         .into_par_iter()
@@ -62,27 +65,22 @@ pub fn ready(pack: &Pack, sources: Vec<Vec<SourceDocument>>) -> Vec<Vec<Ready>> 
         .map(|(i, docs)| {
             docs.into_par_iter()
                 .enumerate()
-                .map(|(d, source)| ready_one(pack, i, d, source))
+                .map(|(d, source)| ready_one(pack, i, d, source, archival))
                 .collect()
         })
         .collect()
 }
 
-fn ready_one(pack: &Pack, i: usize, d: usize, source: SourceDocument) -> Ready {
-    let item = &pack.items[i];
+fn ready_one(pack: &Pack, i: usize, d: usize, source: SourceDocument, archival: bool) -> Ready {
+    let place = pack.document_place(i, d);
+    let not_archivable = match archival {
+        true => archival::blockers(&source.pdf, &source.pages),
+        false => Vec::new(),
+    };
     let warnings = source
         .warnings
         .iter()
-        .map(|warning| {
-            format!(
-                "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: {warning}",
-                pack.source.display(),
-                item.documents[d].line,
-                item.number,
-                item.title,
-                item.documents[d].path.display()
-            )
-        })
+        .map(|warning| format!("{place}: {warning}"))
         .collect();
     Ready {
         pdf: source.pdf,
@@ -91,6 +89,7 @@ fn ready_one(pack: &Pack, i: usize, d: usize, source: SourceDocument) -> Ready {
         carried: source.carried,
         warnings,
         extents: source.extents,
+        not_archivable,
     }
 }
 
@@ -160,18 +159,15 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
         for (d, report) in docs.into_iter().enumerate() {
-            if parts.archival {
-                let reasons = archival::blockers(&report.pdf, &report.pages);
-                if !reasons.is_empty() {
-                    let item = &pack.items[i];
-                    blocked.push(crate::error::DocumentError::new(
-                        pack,
-                        item,
-                        &item.documents[d],
-                        crate::error::DocumentProblem::NotArchivable(reasons.join("; ")),
-                    ));
-                    continue;
-                }
+            if !report.not_archivable.is_empty() {
+                let item = &pack.items[i];
+                blocked.push(crate::error::DocumentError::new(
+                    pack,
+                    item,
+                    &item.documents[d],
+                    crate::error::DocumentProblem::NotArchivable(report.not_archivable.join("; ")),
+                ));
+                continue;
             }
             let Ready {
                 pdf,
@@ -180,6 +176,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                 mut carried,
                 warnings: report_warnings,
                 extents: report_extents,
+                not_archivable: _,
             } = report;
             warnings.extend(report_warnings);
             let map = import(&mut out, pdf);

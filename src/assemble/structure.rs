@@ -31,8 +31,6 @@ pub struct Tree {
     pub class_map: Dictionary,
     /// Elements with an identifier (`/ID`).
     pub ids: Vec<(Vec<u8>, ObjectId)>,
-    /// How many structure elements the tree has.
-    pub elements: usize,
 }
 
 impl Tree {
@@ -86,7 +84,6 @@ pub fn read(pdf: &PdfDocument) -> Option<Tree> {
             .unwrap_or_default()
     };
     Some(Tree {
-        elements: count_elements(pdf, &kids),
         kids,
         nums,
         role_map: dict(b"RoleMap"),
@@ -95,7 +92,8 @@ pub fn read(pdf: &PdfDocument) -> Option<Tree> {
     })
 }
 
-fn resolve_dict<'a>(pdf: &'a PdfDocument, object: &'a Object) -> Option<&'a Dictionary> {
+/// The dictionary `object` is or names.
+pub(crate) fn resolve_dict<'a>(pdf: &'a PdfDocument, object: &'a Object) -> Option<&'a Dictionary> {
     match object {
         Object::Reference(id) => pdf.get_dictionary(*id).ok(),
         Object::Dictionary(d) => Some(d),
@@ -152,40 +150,6 @@ fn number_tree_from(
             number_tree_from(pdf, kid, depth + 1, seen, out);
         }
     }
-}
-
-/// How many structure elements are under `kids` (each counted once).
-pub fn count_elements(pdf: &PdfDocument, kids: &[Object]) -> usize {
-    let mut seen = HashSet::new();
-    let mut stack: Vec<Object> = kids.to_vec();
-    let mut count = 0;
-    while let Some(object) = stack.pop() {
-        let dict = match &object {
-            Object::Reference(id) => {
-                if !seen.insert(*id) {
-                    continue;
-                }
-                match pdf.get_dictionary(*id) {
-                    Ok(d) => d,
-                    Err(_) => continue,
-                }
-            }
-            Object::Dictionary(d) => d,
-            Object::Array(items) => {
-                stack.extend(items.iter().cloned());
-                continue;
-            }
-            _ => continue,
-        };
-        if !dict.has(b"S") {
-            continue;
-        }
-        count += 1;
-        if let Ok(k) = dict.get(b"K") {
-            stack.push(k.clone());
-        }
-    }
-    count
 }
 
 /// The merged tree, built as documents are imported.

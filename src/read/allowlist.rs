@@ -537,8 +537,7 @@ struct Copier<'a> {
     /// annotations' keys into one (meaningless, and clashing with other
     /// reports' in the pack) are not copied.
     tagged: bool,
-    /// Tag-tree elements copied, and those with an identifier.
-    struct_elements: usize,
+    /// Tag-tree elements copied with an identifier.
     struct_ids: Vec<(Vec<u8>, ObjectId)>,
 }
 
@@ -569,7 +568,6 @@ pub fn admit(
         extents_in: extents,
         extents_out: Extents::new(),
         tagged: false,
-        struct_elements: 0,
         struct_ids: Vec::new(),
     };
     let catalog = pdf.catalog().cloned().unwrap_or_default();
@@ -1741,7 +1739,6 @@ impl<'a> Copier<'a> {
             role_map,
             class_map,
             ids: std::mem::take(&mut self.struct_ids),
-            elements: self.struct_elements,
         })
     }
 
@@ -1839,17 +1836,18 @@ impl<'a> Copier<'a> {
 
     /// A structure element, copied as `new`.
     fn struct_element(&mut self, dict: &Dictionary, new: ObjectId, depth: usize) -> Dictionary {
-        self.struct_elements += 1;
         let mut out = Dictionary::from_iter([("Type", Object::Name(b"StructElem".to_vec()))]);
         // An element whose content was all left out (a removed comment, an
         // unsafe link) keeps none of the text that described it.
-        let kids = dict.get(b"K").ok().map(|k| self.struct_kid(k, depth + 1));
+        let given = dict.get(b"K").ok();
+        let kids = given.map(|k| self.struct_kid(k, depth + 1));
+        let given_empty = matches!(
+            given.and_then(|k| self.resolved(k)),
+            Some(Object::Array(a)) if a.is_empty()
+        );
         let emptied = match &kids {
             Some(Object::Null) => true,
-            Some(Object::Array(items)) => {
-                items.is_empty()
-                    && !matches!(self.resolved(dict.get(b"K").unwrap_or(&Object::Null)), Some(Object::Array(a)) if a.is_empty())
-            }
+            Some(Object::Array(items)) => items.is_empty() && !given_empty,
             _ => false,
         };
         for (key, value) in dict.iter() {

@@ -1036,12 +1036,12 @@ struct Lexer<'d> {
     at: usize,
 }
 
-pub(crate) const WHITE: u8 = 1;
-pub(crate) const DELIMITER: u8 = 2;
+const WHITE: u8 = 1;
+const DELIMITER: u8 = 2;
 
 /// Each byte's class in content syntax: white space, a delimiter, or
 /// regular (0).
-pub(crate) const CLASSES: [u8; 256] = {
+const CLASSES: [u8; 256] = {
     let mut classes = [0u8; 256];
     let white = b" \n\r\t\x0c\0";
     let mut i = 0;
@@ -1059,8 +1059,23 @@ pub(crate) const CLASSES: [u8; 256] = {
 };
 
 #[inline]
-fn is_white(b: u8) -> bool {
+pub(crate) fn is_white(b: u8) -> bool {
     CLASSES[b as usize] == WHITE
+}
+
+#[inline]
+pub(crate) fn is_delimiter(b: u8) -> bool {
+    CLASSES[b as usize] == DELIMITER
+}
+
+/// Just after the run of regular characters (a word) starting at `at`.
+#[inline]
+pub(crate) fn regular_end(data: &[u8], at: usize) -> usize {
+    let at = at.min(data.len());
+    data[at..]
+        .iter()
+        .position(|&b| CLASSES[b as usize] != 0)
+        .map_or(data.len(), |n| at + n)
 }
 
 impl<'d> Lexer<'d> {
@@ -1133,10 +1148,7 @@ impl<'d> Lexer<'d> {
     fn word(&mut self) -> &'d [u8] {
         let data = self.data;
         let start = self.at;
-        let end = data[start.min(data.len())..]
-            .iter()
-            .position(|&b| CLASSES[b as usize] != 0)
-            .map_or(data.len(), |n| start + n);
+        let end = regular_end(data, start);
         self.at = end.max(start);
         &data[start.min(data.len())..end.max(start.min(data.len()))]
     }

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use lopdf::{Document as PdfDocument, Object, ObjectId, Stream};
 
-use super::clearance::{CLASSES, DELIMITER, WHITE};
+use super::clearance::{is_delimiter, is_white, regular_end};
 
 /// The most one content stream may inflate to be checked; a larger one
 /// (a detailed map, or a bomb) is left as it is, for viewers to judge.
@@ -221,7 +221,7 @@ fn forms(pdf: &PdfDocument, page: ObjectId) -> Vec<(String, ObjectId)> {
 
 /// The content streams of `page`, in order, and how many it names that
 /// are missing or are not streams.
-fn content_streams(pdf: &PdfDocument, page: ObjectId) -> (Vec<ObjectId>, usize) {
+pub(crate) fn content_streams(pdf: &PdfDocument, page: ObjectId) -> (Vec<ObjectId>, usize) {
     let Ok(contents) = pdf.get_dictionary(page).and_then(|d| d.get(b"Contents")) else {
         return (Vec::new(), 0);
     };
@@ -578,25 +578,6 @@ fn is_operator(token: &[u8]) -> bool {
             | b"'"
             | b"\""
     )
-}
-
-#[inline]
-fn is_white(b: u8) -> bool {
-    CLASSES[b as usize] == WHITE
-}
-
-#[inline]
-fn is_delimiter(b: u8) -> bool {
-    CLASSES[b as usize] == DELIMITER
-}
-
-/// Just after the run of regular characters starting at `at`.
-#[inline]
-fn regular_end(data: &[u8], at: usize) -> usize {
-    data[at..]
-        .iter()
-        .position(|&b| CLASSES[b as usize] != 0)
-        .map_or(data.len(), |n| at + n)
 }
 
 /// Reads `data`'s syntax, token by token, applying each operator to

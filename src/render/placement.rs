@@ -373,8 +373,6 @@ pub fn shrink_warnings(pack: &Pack, plan: &PagePlan, shrinks: &[Option<Shrink>])
     }
     runs.into_iter()
         .map(|((i, d), list)| {
-            let item = &pack.items[i];
-            let document = &item.documents[d];
             let pages: Vec<String> = list
                 .iter()
                 .map(|&(first, last, printed, percent)| {
@@ -392,12 +390,8 @@ pub fn shrink_warnings(pack: &Pack, plan: &PagePlan, shrinks: &[Option<Shrink>])
                 })
                 .collect();
             format!(
-                "{}:{}: item {} (\u{201c}{}\u{201d}), document `{}`: content shrunk to keep the stamps clear of it: {}",
-                pack.source.display(),
-                document.line,
-                item.number,
-                item.title,
-                document.path.display(),
+                "{}: content shrunk to keep the stamps clear of it: {}",
+                pack.document_place(i, d),
                 pages.join(", ")
             )
         })

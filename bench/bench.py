@@ -10,7 +10,6 @@ which builds the release binaries first. See bench/README.md.
 import hashlib
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -22,7 +21,13 @@ TARGET = os.path.join(ROOT, "target")
 AGENDAPACK = os.path.join(TARGET, "release", "agendapack")
 GENERATOR = os.path.join(TARGET, "release", "examples", "make_bench_reports")
 GENERATOR_SOURCE = os.path.join(ROOT, "examples", "make_bench_reports.rs")
+SPAWN = os.path.join(TARGET, "release", "examples", "bench_spawn")
 CACHE = os.path.join(TARGET, "bench")
+# agendapack's cache (conversions, and what reading each report found):
+# kept between the runs of "agendapack build" (a rebuild, the usual case),
+# emptied before every run of "agendapack cold" (a first build).
+WARM_CACHE = os.path.join(CACHE, "agendapack-cache")
+COLD_CACHE = os.path.join(CACHE, "agendapack-cold-cache")
 
 SCALE_PAGES = (400, 2000, 10000)
 
@@ -101,23 +106,23 @@ def read_set(path):
     return files, pages, size
 
 
-def run_once(cmd, cwd, out):
-    """Runs cmd once; returns (wall seconds, peak RSS in KiB, returncode,
-    stderr). Peak RSS is the child's own ru_maxrss, from wait4."""
+def run_once(cmd, cwd, out, env=None):
+    """Runs cmd once through bench_spawn (examples/bench_spawn.rs); returns
+    (wall seconds, peak RSS in KiB, returncode, stderr). Peak RSS is the
+    command's own ru_maxrss, from wait4 in bench_spawn: a process forked
+    from Python would never read below Python's own RSS."""
     if os.path.exists(out):
         os.remove(out)
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    proc = subprocess.run(
+        [SPAWN] + cmd, cwd=cwd, capture_output=True,
+        env=dict(os.environ, **(env or {})),
     )
-    # Read stderr without blocking the child, then reap it with wait4 for
-    # its rusage.
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stderr.close()
-    return wall, usage.ru_maxrss, proc.returncode, err.decode(errors="replace")
+    err = proc.stderr.decode(errors="replace")
+    try:
+        wall, rss, code = proc.stdout.split()
+        return float(wall), int(rss), int(code), err
+    except ValueError:
+        return 0.0, 0, proc.returncode or 1, err
 
 
 def report_failure(label, cmd, cwd, code, err):
@@ -129,15 +134,19 @@ def report_failure(label, cmd, cwd, code, err):
 
 
 def measure_all(jobs, runs):
-    """jobs: [(label, cmd, cwd, out)]. One warm-up run of each (not
-    counted), then `runs` rounds in which every job runs once, so that load
-    from other users of the machine falls on all of them alike. Returns one
-    result dict per job, None for a job that failed."""
+    """jobs: [(label, cmd, cwd, out, env, prepare)]: `env` is added to the
+    environment, `prepare` (or None) runs before each run, untimed. One
+    warm-up run of each (not counted), then `runs` rounds in which every job
+    runs once, so that load from other users of the machine falls on all of
+    them alike. Returns one result dict per job, None for a job that
+    failed."""
     results = [None] * len(jobs)
     live = []
-    for i, (label, cmd, cwd, out) in enumerate(jobs):
+    for i, (label, cmd, cwd, out, env, prepare) in enumerate(jobs):
         print(f"  warm-up: {label} ...", end="", flush=True)
-        wall, rss, code, err = run_once(cmd, cwd, out)
+        if prepare:
+            prepare()
+        wall, rss, code, err = run_once(cmd, cwd, out, env)
         if code != 0:
             print()
             report_failure(label, cmd, cwd, code, err)
@@ -148,8 +157,10 @@ def measure_all(jobs, runs):
     for n in range(runs):
         print(f"  round {n + 1}/{runs}:", end="", flush=True)
         for i in list(live):
-            label, cmd, cwd, out = jobs[i]
-            wall, rss, code, err = run_once(cmd, cwd, out)
+            label, cmd, cwd, out, env, prepare = jobs[i]
+            if prepare:
+                prepare()
+            wall, rss, code, err = run_once(cmd, cwd, out, env)
             if code != 0:
                 print()
                 report_failure(label, cmd, cwd, code, err)
@@ -299,23 +310,26 @@ def sets(runs):
     for label, path in chosen:
         print(f"\n== {label}")
         summary.append((label, compare_set(path, runs, exit_on_failure=False)))
-    print("\nsummary (median wall, peak RSS; agendapack against mutool merge in the same run):")
-    cols = f"{'set':<40} {'agendapack':>11} {'mutool':>9} {'ratio':>7} {'RSS':>10} {'mutool RSS':>11} {'ratio':>7}"
+    print("\nsummary (median wall, peak RSS; agendapack against mutool merge in the same run;")
+    print(" rebuild = what reading each report found kept from an earlier build, first = none):")
+    cols = (f"{'set':<40} {'kind':<8} {'agendapack':>11} {'mutool':>9} {'ratio':>7} "
+            f"{'RSS':>10} {'mutool RSS':>11} {'ratio':>7}")
     print(cols)
     print("-" * len(cols))
     failed = False
     for label, results in summary:
-        ours = results.get("agendapack build")
         peer = results.get("mutool merge")
-        if not ours or not peer:
-            print(f"{label:<40} {'failed':>11}")
-            failed = True
-            continue
-        print(
-            f"{label:<40} {ours['median']:>10.3f}s {peer['median']:>8.3f}s "
-            f"{ours['median'] / peer['median']:>6.2f}x {ours['rss'] / 1024:>6.1f} MiB "
-            f"{peer['rss'] / 1024:>7.1f} MiB {ours['rss'] / peer['rss']:>6.2f}x"
-        )
+        for kind, key in (("rebuild", "agendapack build"), ("first", "agendapack cold")):
+            ours = results.get(key)
+            if not ours or not peer:
+                print(f"{label:<40} {kind:<8} {'failed':>11}")
+                failed = True
+                continue
+            print(
+                f"{label:<40} {kind:<8} {ours['median']:>10.3f}s {peer['median']:>8.3f}s "
+                f"{ours['median'] / peer['median']:>6.2f}x {ours['rss'] / 1024:>6.1f} MiB "
+                f"{peer['rss'] / 1024:>7.1f} MiB {ours['rss'] / peer['rss']:>6.2f}x"
+            )
     if failed:
         sys.exit(1)
 
@@ -325,21 +339,37 @@ def compare_set(path, runs, exit_on_failure=True):
     outdir = os.path.join(CACHE, "out")
     os.makedirs(outdir, exist_ok=True)
 
+    warm = {"AGENDAPACK_CACHE_DIR": WARM_CACHE}
+    cold = {"AGENDAPACK_CACHE_DIR": COLD_CACHE}
+    shutil.rmtree(WARM_CACHE, ignore_errors=True)
     peers = [
         (
             "agendapack build",
             "agendapack",
             lambda out: [AGENDAPACK, "build", "pack.toml", "-o", out],
+            warm,
+            None,
+        ),
+        (
+            "agendapack cold",
+            "agendapack",
+            lambda out: [AGENDAPACK, "build", "pack.toml", "-o", out],
+            cold,
+            lambda: shutil.rmtree(COLD_CACHE, ignore_errors=True),
         ),
         (
             "agendapack --fsync",
             "agendapack",
             lambda out: [AGENDAPACK, "build", "pack.toml", "-o", out, "--fsync"],
+            warm,
+            None,
         ),
         (
             "mutool merge",
             "mutool",
             lambda out: ["mutool", "merge", "-o", out] + files,
+            None,
+            None,
         ),
     ]
     # Another agendapack (an earlier commit's), to measure what a change
@@ -351,6 +381,8 @@ def compare_set(path, runs, exit_on_failure=True):
                 "baseline build",
                 "agendapack",
                 lambda out: [baseline, "build", "pack.toml", "-o", out],
+                warm,
+                None,
             )
         )
     peers += [
@@ -358,6 +390,8 @@ def compare_set(path, runs, exit_on_failure=True):
             "qpdf --empty --pages",
             "qpdf",
             lambda out: ["qpdf", "--empty", "--pages"] + files + ["--", out],
+            None,
+            None,
         ),
     ]
     print(
@@ -375,12 +409,12 @@ def compare_set(path, runs, exit_on_failure=True):
         )
     )
     jobs = []
-    for label, exe, cmd in peers:
+    for label, exe, cmd, env, prepare in peers:
         if exe != "agendapack" and shutil.which(exe) is None:
             print(f"  {label}: SKIPPED ({exe} is not installed)")
             continue
         out = os.path.join(outdir, f"{exe}-{len(jobs)}.pdf")
-        jobs.append((label, cmd(out), path, out))
+        jobs.append((label, cmd(out), path, out, env, prepare))
     results = list(zip([j[0] for j in jobs], measure_all(jobs, runs)))
 
     ours = results[0][1]
@@ -407,9 +441,9 @@ def compare_set(path, runs, exit_on_failure=True):
             f"goals: agendapack build time {vs_mutool} (goal <= 1.00x); "
             f"peak RSS {ours['rss'] * 1024 / size:.2f}x the input (goal < 2.00x)"
         )
-    print("(peak RSS: each process's own ru_maxrss, from wait4; MB = 10^6 bytes, MiB = 2^20 bytes;")
-    print(f" a child's ru_maxrss starts at its parent's RSS when forked, so no figure here reads below "
-          f"this Python's {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB)")
+    print("(agendapack build: a rebuild, what reading each report found kept from the warm-up run;")
+    print(" agendapack cold: a first build, its cache emptied before every run)")
+    print("(peak RSS: each process's own ru_maxrss, from wait4 in bench_spawn; MB = 10^6 bytes, MiB = 2^20 bytes)")
     for label, r in results:
         if r is not None:
             print(f"  {label} runs (s): " + " ".join(f"{t:.3f}" for t in r["times"]))
@@ -431,8 +465,9 @@ def scale(runs):
         files, n_pages, size = read_set(path)
         out = os.path.join(outdir, f"scale-{pages}.pdf")
         print(f"{pages} pages:")
+        cmd = [AGENDAPACK, "build", "pack.toml", "-o", out]
         (r,) = measure_all(
-            [(f"{pages} pages", [AGENDAPACK, "build", "pack.toml", "-o", out], path, out)], runs
+            [(f"{pages} pages", cmd, path, out, {"AGENDAPACK_CACHE_DIR": WARM_CACHE}, None)], runs
         )
         if r is not None:
             os.remove(out)
@@ -467,7 +502,7 @@ def scale(runs):
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "compare"
     runs = env_int("RUNS", 7)
-    for exe in (AGENDAPACK, GENERATOR):
+    for exe in (AGENDAPACK, GENERATOR, SPAWN):
         if not os.path.exists(exe):
             sys.exit(f"{exe} is missing: run bench/run.sh, which builds it")
     if mode == "compare":

@@ -9,5 +9,5 @@
 # See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --bin agendapack --example make_bench_reports
+cargo build --release --bin agendapack --example make_bench_reports --example bench_spawn
 exec python3 bench/bench.py "$@"

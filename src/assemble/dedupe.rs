@@ -2,8 +2,9 @@
 //! describe them) once: the council logo, the same fonts and the
 //! same images repeated in every report become one object each.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher as DefaultHasher};
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
 
@@ -36,12 +37,12 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
     // and equal hashes are compared in full before two objects are taken as
     // one. Most of a pack's bytes are images and page content of a length
     // no other stream has, so they are never read here.
-    let mut by_shape: HashMap<u64, Vec<ObjectId>> = HashMap::new();
+    let mut by_shape: HashMap<u64, Vec<ObjectId>> = HashMap::default();
     for (&id, object) in &pdf.objects {
         if !shareable(object) {
             continue;
         }
-        let mut h = DefaultHasher::new();
+        let mut h = DefaultHasher::default();
         match object {
             Object::Stream(stream) => {
                 extent::data_len(extents, id, stream).hash(&mut h);
@@ -58,16 +59,16 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
             groups.push(ids);
             continue;
         }
-        let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::new();
+        let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::default();
         for id in ids {
             let Some(bytes) = data(id) else { continue };
-            let mut h = DefaultHasher::new();
+            let mut h = DefaultHasher::default();
             bytes.hash(&mut h);
             by_data.entry(h.finish()).or_default().push(id);
         }
         groups.extend(by_data.into_values().filter(|ids| ids.len() > 1));
     }
-    let mut replace: HashMap<ObjectId, ObjectId> = HashMap::new();
+    let mut replace: HashMap<ObjectId, ObjectId> = HashMap::default();
     let mut saved = 0u64;
     for mut ids in groups {
         // The lowest number is kept, whatever order the map gave.

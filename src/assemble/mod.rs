@@ -8,6 +8,8 @@ pub mod structure;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, StringFormat};
 
 use crate::error::BuildError;
@@ -152,7 +154,7 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let mut report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>> = Vec::new();
     let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
     let mut warnings = Vec::new();
-    let mut extents = extent::Extents::new();
+    let mut extents = extent::Extents::default();
     let mut untagged = Vec::new();
     let mut blocked = Vec::new();
     for (i, docs) in parts.reports.into_iter().enumerate() {
@@ -532,9 +534,9 @@ fn compress_our_streams<'a>(out: &mut PdfDocument, ids: impl Iterator<Item = &'a
 /// Moves `pdf`'s objects into `out` under fresh numbers; returns the map
 /// from old to new numbers. References to missing objects become null, so
 /// they cannot point into another document.
-fn import(out: &mut PdfDocument, pdf: PdfDocument) -> HashMap<ObjectId, ObjectId> {
+fn import(out: &mut PdfDocument, pdf: PdfDocument) -> FxHashMap<ObjectId, ObjectId> {
     let mut next = out.max_id + 1;
-    let map: HashMap<ObjectId, ObjectId> = pdf
+    let map: FxHashMap<ObjectId, ObjectId> = pdf
         .objects
         .keys()
         .map(|&old| {
@@ -551,7 +553,7 @@ fn import(out: &mut PdfDocument, pdf: PdfDocument) -> HashMap<ObjectId, ObjectId
     map
 }
 
-fn renumber(object: &mut Object, map: &HashMap<ObjectId, ObjectId>) {
+fn renumber(object: &mut Object, map: &FxHashMap<ObjectId, ObjectId>) {
     match object {
         Object::Reference(id) => match map.get(id) {
             Some(new) => *id = *new,

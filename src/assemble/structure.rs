@@ -8,7 +8,7 @@
 //! merged; role maps and class maps are joined (the first meaning of a
 //! name is kept); element identifiers that clash are made unique.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, StringFormat};
 
@@ -35,7 +35,7 @@ pub struct Tree {
 
 impl Tree {
     /// Moves the tree into the numbering of `map` (an import's).
-    pub fn renumber(&mut self, map: &HashMap<ObjectId, ObjectId>) {
+    pub fn renumber(&mut self, map: &rustc_hash::FxHashMap<ObjectId, ObjectId>) {
         for kid in &mut self.kids {
             renumber(kid, map);
         }

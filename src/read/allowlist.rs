@@ -16,9 +16,10 @@
 //! long or looped, can recurse or spin; direct nesting is cut at
 //! [`MAX_NESTING`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::extent::Extents;
 use super::geometry::Geometry;
@@ -513,11 +514,11 @@ struct Copier<'a> {
     policy: &'a Publish,
     objects: BTreeMap<ObjectId, Object>,
     /// Indirect objects copied (or being copied): old → new.
-    map: HashMap<(ObjectId, Kind), ObjectId>,
+    map: FxHashMap<(ObjectId, Kind), ObjectId>,
     queue: VecDeque<(ObjectId, ObjectId, Kind)>,
     next: u32,
     /// The report's pages: old → new, and their index.
-    pages: HashMap<ObjectId, (ObjectId, usize)>,
+    pages: FxHashMap<ObjectId, (ObjectId, usize)>,
     named: BTreeMap<Vec<u8>, Object>,
     removed: BTreeMap<String, usize>,
     /// Comments met (kept or removed), by page index.
@@ -530,7 +531,7 @@ struct Copier<'a> {
     lost_resources: BTreeSet<usize>,
     /// Layers off by default (old numbering), and the names of those
     /// that hide content.
-    hidden: HashSet<ObjectId>,
+    hidden: FxHashSet<ObjectId>,
     extents_in: Extents,
     extents_out: Extents,
     /// Whether the report has a tag tree: if not, its pages' and
@@ -555,18 +556,18 @@ pub fn admit(
         src: pdf,
         policy,
         objects: BTreeMap::new(),
-        map: HashMap::new(),
+        map: FxHashMap::default(),
         queue: VecDeque::new(),
         next: 1,
-        pages: HashMap::new(),
+        pages: FxHashMap::default(),
         named: named_destinations(pdf),
         removed: BTreeMap::new(),
         comments: BTreeMap::new(),
         hidden_removed: BTreeSet::new(),
         lost_resources: BTreeSet::new(),
-        hidden: HashSet::new(),
+        hidden: FxHashSet::default(),
         extents_in: extents,
-        extents_out: Extents::new(),
+        extents_out: Extents::default(),
         tagged: false,
         struct_ids: Vec::new(),
     };

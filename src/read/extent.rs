@@ -7,7 +7,6 @@
 //! once, and the build is faster: memory the parser used for one report is
 //! reused for the next instead of faulting in fresh pages.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io;
 use std::path::PathBuf;
@@ -122,14 +121,14 @@ impl OpenFiles {
 }
 
 /// Streams of the merged document whose data is left in their files.
-pub type Extents = HashMap<ObjectId, Extent>;
+pub type Extents = rustc_hash::FxHashMap<ObjectId, Extent>;
 
 /// Finds each large stream of `pdf` in `data`, the file it was parsed from,
 /// and empties it, noting where its data lies. A stream is left alone
 /// unless its data is found in the file exactly as parsed (so a decrypted
 /// or repaired stream stays in memory).
 pub fn leave_in_file(pdf: &mut PdfDocument, data: &[u8], file: &Arc<SourceFile>) -> Extents {
-    let mut extents = Extents::new();
+    let mut extents = Extents::default();
     if pdf.encryption_state.is_some() || pdf.trailer.has(b"Encrypt") {
         return extents;
     }
@@ -289,7 +288,7 @@ mod file_tests {
 
         let (mut from_file, mut from_memory) = (Vec::new(), Vec::new());
         write_pdf(&lean, &extents, &mut from_file).unwrap();
-        write_pdf(&full, &Extents::new(), &mut from_memory).unwrap();
+        write_pdf(&full, &Extents::default(), &mut from_memory).unwrap();
         assert!(from_file == from_memory, "the same pack either way");
     }
 

@@ -6,6 +6,7 @@ pub mod allowlist;
 pub mod clearance;
 pub mod convert;
 pub mod extent;
+pub mod findings;
 pub mod geometry;
 pub mod limits;
 pub mod office;

@@ -147,22 +147,37 @@ pub fn open(
         .iter()
         .map(|&p| super::geometry::Geometry::of(&pdf, p))
         .collect();
-    // Repairing content decodes what the file holds: a panic there, too,
-    // refuses the document rather than the build.
-    let (repairs, decoded) = guarded("its page content could not be read", || {
-        super::repair::repair_page_contents(&mut pdf, &pages)
-    })
-    .map_err(fail)?;
-    warnings.extend(repairs);
-    // Where the report's own content lies, for placing the stamps clear of
-    // it: read after repair, before the large streams are left in the file.
-    let occupied = guarded("its page content could not be read", || {
-        super::clearance::occupied(&pdf, &pages, &geometries, &decoded.streams)
-    })
-    .map_err(fail)?;
-    drop(decoded);
+    // What an earlier build found reading this same PDF's content: no
+    // damage, and where each page draws.
+    let findings = super::findings::entry(&match converted {
+        Some(_) => *blake3::hash(pdf_bytes).as_bytes(),
+        None => digest,
+    });
+    let occupied = match super::findings::load(&findings, pages.len()) {
+        Some(occupied) => occupied,
+        None => {
+            // Repairing content decodes what the file holds: a panic there,
+            // too, refuses the document rather than the build.
+            let (repairs, decoded) = guarded("its page content could not be read", || {
+                super::repair::repair_page_contents(&mut pdf, &pages)
+            })
+            .map_err(fail)?;
+            // Where the report's own content lies, for placing the stamps
+            // clear of it: read after repair, before the large streams are
+            // left in the file.
+            let occupied = guarded("its page content could not be read", || {
+                super::clearance::occupied(&pdf, &pages, &geometries, &decoded.streams)
+            })
+            .map_err(fail)?;
+            if repairs.is_empty() {
+                super::findings::store(&findings, &occupied);
+            }
+            warnings.extend(repairs);
+            occupied
+        }
+    };
     let extents = match converted {
-        Some(_) => super::extent::Extents::new(),
+        Some(_) => super::extent::Extents::default(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),
     };
     // Only what may enter a public pack goes on from here. A panic while

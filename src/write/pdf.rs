@@ -313,7 +313,7 @@ mod tests {
         pdf.trailer.set("Root", catalog);
 
         let mut bytes = Vec::new();
-        let written = write_pdf(&pdf, &Extents::new(), &mut bytes).unwrap();
+        let written = write_pdf(&pdf, &Extents::default(), &mut bytes).unwrap();
         assert_eq!(written, bytes.len() as u64);
         let back = PdfDocument::load_mem(&bytes).unwrap();
         for id in numbers.iter().chain([&page, &pages, &catalog, &old]) {

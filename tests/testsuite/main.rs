@@ -10,6 +10,7 @@ mod determinism;
 mod editions;
 mod example_pack;
 mod fidelity;
+mod findings;
 mod front_matter;
 mod hostile_inputs;
 mod images;

@@ -17,18 +17,50 @@ use crate::read::extent::{self, Extents};
 /// reading it, which only happens for two of the same dictionary and size.
 pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
     let (mut dropped, mut saved) = (0, 0);
+    // Each round compares only shareable objects, so only they need their
+    // references moved before the next round; everything else is moved
+    // once, at the end, along the whole chain of replacements.
+    let mut replaced: HashMap<ObjectId, ObjectId> = HashMap::default();
     for _ in 0..4 {
-        let (n, bytes) = one_round(pdf, extents);
-        dropped += n;
-        saved += bytes;
-        if n == 0 {
+        let (replace, bytes) = one_round(pdf, extents);
+        if replace.is_empty() {
             break;
         }
+        dropped += replace.len();
+        saved += bytes;
+        for object in pdf.objects.values_mut().filter(|o| shareable(o)) {
+            point_at_kept(object, &replace);
+        }
+        replaced.extend(replace);
+    }
+    if replaced.is_empty() {
+        return (0, 0);
+    }
+    // A kept object may itself be replaced in a later round: follow each
+    // chain to its end (each step goes to a lower number, so it ends).
+    let ends: HashMap<ObjectId, ObjectId> = replaced
+        .keys()
+        .map(|&id| {
+            let mut end = replaced[&id];
+            while let Some(&next) = replaced.get(&end) {
+                end = next;
+            }
+            (id, end)
+        })
+        .collect();
+    for object in pdf.objects.values_mut() {
+        point_at_kept(object, &ends);
+    }
+    for (_, value) in pdf.trailer.iter_mut() {
+        point_at_kept(value, &ends);
     }
     (dropped, saved)
 }
 
-fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
+/// One round: finds the shareable objects equal to one of a lower number,
+/// removes them, and returns which object replaces each, and the bytes
+/// saved. References to them are left for the caller to move.
+fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (HashMap<ObjectId, ObjectId>, u64) {
     // A file that cannot be read again now is not compared: its streams
     // stay as they are, and writing the pack reports the error.
     let data = |id: ObjectId| extent::content(pdf, extents, id).ok();
@@ -99,20 +131,11 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
             }
         }
     }
-    if replace.is_empty() {
-        return (0, 0);
-    }
-    for object in pdf.objects.values_mut() {
-        point_at_kept(object, &replace);
-    }
-    for (_, value) in pdf.trailer.iter_mut() {
-        point_at_kept(value, &replace);
-    }
     for id in replace.keys() {
         pdf.objects.remove(id);
         extents.remove(id);
     }
-    (replace.len(), saved)
+    (replace, saved)
 }
 
 /// Feeds an object's structure to `h`: equal objects hash equal (numbers by

@@ -44,7 +44,10 @@ fn main() {
     let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = start.elapsed().as_secs_f64();
     if reaped != pid {
-        eprintln!("bench_spawn: wait4 failed: {}", std::io::Error::last_os_error());
+        eprintln!(
+            "bench_spawn: wait4 failed: {}",
+            std::io::Error::last_os_error()
+        );
         std::process::exit(127);
     }
     let code = if libc::WIFEXITED(status) {

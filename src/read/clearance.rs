@@ -189,19 +189,35 @@ impl Bounds {
 /// `decoded` holds content streams already decoded (by `repair`), each
 /// followed by a newline: they are read from there rather than inflated
 /// again.
+///
+/// A long document is read in runs of [`PAGES_PER_TASK`] pages spread over
+/// the cores, each run reading the fonts it meets once: what is found does
+/// not depend on how the pages are shared out.
 pub fn occupied(
     pdf: &PdfDocument,
     pages: &[ObjectId],
     geometries: &[Geometry],
     decoded: &Decoded,
 ) -> Vec<Occupied> {
-    let mut fonts = HashMap::new();
-    pages
-        .iter()
-        .zip(geometries)
-        .map(|(&page, geometry)| occupied_page(pdf, page, geometry, &mut fonts, decoded))
-        .collect()
+    use rayon::prelude::*;
+    let runs: Vec<Vec<Occupied>> = pages
+        .par_chunks(PAGES_PER_TASK)
+        .zip(geometries.par_chunks(PAGES_PER_TASK))
+        .map(|(pages, geometries)| {
+            let mut fonts = HashMap::new();
+            pages
+                .iter()
+                .zip(geometries)
+                .map(|(&page, geometry)| occupied_page(pdf, page, geometry, &mut fonts, decoded))
+                .collect()
+        })
+        .collect();
+    runs.into_iter().flatten().collect()
 }
+
+/// Pages read in one run: enough that reading a run's fonts again costs
+/// little beside reading its pages.
+const PAGES_PER_TASK: usize = 16;
 
 fn occupied_page(
     pdf: &PdfDocument,

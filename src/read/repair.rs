@@ -29,6 +29,11 @@ pub fn repair_page_contents(
     pdf: &mut PdfDocument,
     pages: &[ObjectId],
 ) -> (Vec<String>, SharedContent) {
+    // The decoding and reading, worked out first over all the cores; the
+    // pages are then gone through in order as if nothing had been, each
+    // check's result used only where it was worked out from the same
+    // start (so a result never depends on how the work was shared out).
+    let mut checked = check_all(pdf, pages);
     let mut warnings = Vec::new();
     let mut shared = SharedContent::default();
     // A stream shared by several pages is repaired once, with what the
@@ -44,7 +49,10 @@ pub fn repair_page_contents(
         for &id in &streams {
             let outcome = match repaired.get(&id) {
                 Some(earlier) => *earlier,
-                None => repair_stream(pdf, id, &mut state, &mut budget, &mut shared),
+                None => {
+                    let pre = checked.remove(&id);
+                    repair_stream(pdf, id, &mut state, &mut budget, &mut shared, pre)
+                }
             };
             repaired.insert(id, outcome);
             damage = damage.or(outcome.damage);
@@ -72,7 +80,8 @@ pub fn repair_page_contents(
                 continue;
             }
             let mut state = State::default();
-            let outcome = repair_stream(pdf, id, &mut state, &mut budget, &mut shared);
+            let pre = checked.remove(&id);
+            let outcome = repair_stream(pdf, id, &mut state, &mut budget, &mut shared, pre);
             repaired.insert(id, outcome);
             if let Some(damage) = outcome.damage {
                 shared.streams.remove(&id);
@@ -125,15 +134,133 @@ struct Repaired {
     kept: bool,
 }
 
+/// What checking one content stream found, from a given start.
+struct Checked {
+    /// What was open before it, and after it.
+    start: State,
+    end: State,
+    /// Its decoded size, taken from the document's budget.
+    size: usize,
+    /// Too large to check: left as it is.
+    too_large: bool,
+    damage: Option<Damage>,
+    /// Where a damaged stream is cut.
+    cut: usize,
+    kept: bool,
+    /// Its decoded data, if it may be shared with `clearance` (decoded
+    /// exactly as lopdf decodes it) and was kept.
+    shareable: Option<Vec<u8>>,
+}
+
+/// Decodes and reads `stream`, starting from `state` (left as after it).
+fn check(stream: &Stream, state: &mut State) -> Checked {
+    let start = state.clone();
+    // Shared only if read as zlib data to its end (lopdf's fallback to
+    // raw deflate differs from ours).
+    let plain = plainly_decoded(stream);
+    let flate = plain && stream.dict.has(b"Filter");
+    let (decoded, shareable) = match flate.then(|| inflate_with(&stream.content, true)) {
+        Some(zlib) if zlib.damage.is_none() => (zlib, true),
+        _ => (decode(stream), plain && !flate),
+    };
+    let size = decoded.data.len();
+    if decoded.damage == Some(Damage::TooLarge) {
+        return Checked {
+            end: start.clone(),
+            start,
+            size,
+            too_large: true,
+            damage: None,
+            cut: 0,
+            kept: true,
+            shareable: None,
+        };
+    }
+    let scanned = scan(&decoded.data, state);
+    let damage = decoded.damage.or(scanned.damage);
+    let cut = if decoded.damage.is_some() {
+        scanned.last_good
+    } else {
+        scanned.end
+    };
+    Checked {
+        start,
+        end: state.clone(),
+        size,
+        too_large: false,
+        damage,
+        cut,
+        kept: scanned.last_good > 0,
+        shareable: (damage.is_none() && shareable).then_some(decoded.data),
+    }
+}
+
+/// Checks, over all the cores, every content stream and form of `pages`
+/// in the order and from the state the pages' reading would: a page's
+/// streams one after another, each form from nothing open. A stream met
+/// again (shared by pages) is checked where first met. Checking stops once
+/// the document's budget of decoded bytes is spent, and decoded data is
+/// kept for sharing only up to [`MAX_SHARED_BYTES`]: the pages' reading
+/// does the rest.
+fn check_all(pdf: &PdfDocument, pages: &[ObjectId]) -> HashMap<ObjectId, Checked> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // Runs of streams read one after another: a page's content, or a form.
+    let mut seen = std::collections::HashSet::new();
+    let mut runs: Vec<Vec<ObjectId>> = Vec::new();
+    for &page in pages {
+        let (streams, _) = content_streams(pdf, page);
+        let run: Vec<ObjectId> = streams.into_iter().filter(|&id| seen.insert(id)).collect();
+        if !run.is_empty() {
+            runs.push(run);
+        }
+        for (_, id) in forms(pdf, page) {
+            if seen.insert(id) {
+                runs.push(vec![id]);
+            }
+        }
+    }
+    let decoded = AtomicUsize::new(0);
+    let kept = AtomicUsize::new(0);
+    runs.par_iter()
+        .map(|run| {
+            let mut state = State::default();
+            let mut found = Vec::with_capacity(run.len());
+            for &id in run {
+                if decoded.load(Ordering::Relaxed) >= MAX_CHECKED_BYTES {
+                    break;
+                }
+                let Ok(Object::Stream(stream)) = pdf.get_object(id) else {
+                    continue;
+                };
+                let mut checked = check(stream, &mut state);
+                decoded.fetch_add(checked.size, Ordering::Relaxed);
+                if let Some(data) = &checked.shareable
+                    && kept.fetch_add(data.len(), Ordering::Relaxed) + data.len() > MAX_SHARED_BYTES
+                {
+                    checked.shareable = None;
+                }
+                found.push((id, checked));
+            }
+            found
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// Repairs content stream `id`, read with `state` (what is open before
 /// it): cut after its last whole operator if damaged. Its decoded size is
 /// taken from `budget`; once that is spent, streams are left unchecked.
+/// `pre` is what [`check_all`] found, used if it started from `state`.
 fn repair_stream(
     pdf: &mut PdfDocument,
     id: ObjectId,
     state: &mut State,
     budget: &mut usize,
     shared: &mut SharedContent,
+    pre: Option<Checked>,
 ) -> Repaired {
     let unchecked = Repaired {
         damage: None,
@@ -145,36 +272,31 @@ fn repair_stream(
     if *budget == 0 {
         return unchecked;
     }
-    // Shared only if read as zlib data to its end (lopdf's fallback to
-    // raw deflate differs from ours).
-    let plain = plainly_decoded(stream);
-    let flate = plain && stream.dict.has(b"Filter");
-    let (decoded, shareable) = match flate.then(|| inflate_with(&stream.content, true)) {
-        Some(zlib) if zlib.damage.is_none() => (zlib, true),
-        _ => (decode(stream), plain && !flate),
+    let checked = match pre {
+        Some(pre) if pre.start == *state => {
+            *state = pre.end.clone();
+            pre
+        }
+        _ => check(stream, state),
     };
-    *budget = budget.saturating_sub(decoded.data.len());
-    if decoded.damage == Some(Damage::TooLarge) {
+    *budget = budget.saturating_sub(checked.size);
+    if checked.too_large {
         return unchecked;
     }
-    let scanned = scan(&decoded.data, state);
-    let damage = decoded.damage.or(scanned.damage);
-    if damage.is_some() {
-        let cut = if decoded.damage.is_some() {
-            scanned.last_good
-        } else {
-            scanned.end
-        };
-        replace(pdf, id, decoded.data[..cut].to_vec());
-    } else if shareable && shared.bytes + decoded.data.len() < MAX_SHARED_BYTES {
-        shared.bytes += decoded.data.len() + 1;
-        let mut data = decoded.data;
+    if checked.damage.is_some() {
+        let mut data = decode(stream).data;
+        data.truncate(checked.cut);
+        replace(pdf, id, data);
+    } else if let Some(mut data) = checked.shareable
+        && shared.bytes + data.len() < MAX_SHARED_BYTES
+    {
+        shared.bytes += data.len() + 1;
         data.push(b'\n');
         shared.streams.insert(id, data);
     }
     Repaired {
-        damage,
-        kept: scanned.last_good > 0,
+        damage: checked.damage,
+        kept: checked.kept,
     }
 }
 
@@ -449,7 +571,7 @@ fn unhex(data: &[u8]) -> Decoded {
 }
 
 /// What is open at a point in a page's content.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct State {
     saves: usize,
     text: bool,
@@ -750,6 +872,76 @@ mod tests {
         assert_eq!(cut(b"q 1 0 0 1 0 0 cm 23yy5 13e f Q").0, "q 1 0 0 1 0 0 cm");
         // Unknown operators are allowed between BX and EX.
         assert_eq!(cut(b"BX foo EX").1, None);
+    }
+
+    /// A document whose pages have the content streams `pages` lists (by
+    /// index into `streams`).
+    fn document(streams: &[&[u8]], pages: &[&[usize]]) -> (PdfDocument, Vec<ObjectId>) {
+        use lopdf::dictionary;
+        let mut pdf = PdfDocument::with_version("1.7");
+        let ids: Vec<ObjectId> = streams
+            .iter()
+            .map(|data| pdf.add_object(Stream::new(dictionary! {}, data.to_vec())))
+            .collect();
+        let tree = pdf.new_object_id();
+        let page_ids: Vec<ObjectId> = pages
+            .iter()
+            .map(|uses| {
+                let contents: Vec<Object> = uses.iter().map(|&i| ids[i].into()).collect();
+                pdf.add_object(dictionary! {
+                    "Type" => "Page",
+                    "Parent" => tree,
+                    "Contents" => contents,
+                })
+            })
+            .collect();
+        let kids: Vec<Object> = page_ids.iter().map(|&id| id.into()).collect();
+        pdf.objects.insert(
+            tree,
+            dictionary! { "Type" => "Pages", "Count" => kids.len() as i64, "Kids" => kids }.into(),
+        );
+        (pdf, page_ids)
+    }
+
+    fn content(pdf: &PdfDocument, page: ObjectId) -> Vec<u8> {
+        let (streams, _) = content_streams(pdf, page);
+        streams
+            .iter()
+            .flat_map(|&id| decode(pdf.get_object(id).unwrap().as_stream().unwrap()).data)
+            .collect()
+    }
+
+    #[test]
+    fn a_page_is_read_across_its_streams_and_a_shared_stream_once() {
+        // Stream 0 leaves a saved state and a text object open for stream
+        // 1, which is cut short; stream 1 is shared by the second page,
+        // which reads on from nothing open.
+        let streams: [&[u8]; 4] = [b"q BT /F1 9 Tf", b"(a) Tj (cut", b"0 0 m 9 9 l S", b"ET Q"];
+        let (mut pdf, pages) = document(&streams, &[&[0, 1], &[1, 2], &[3]]);
+        let (warnings, shared) = repair_page_contents(&mut pdf, &pages);
+        assert_eq!(
+            warnings,
+            [
+                "page 1 of its 3: content was damaged (a string or array in it is never closed); what could be read is kept, the rest was lost",
+                "page 2 of its 3: content was damaged (a string or array in it is never closed); what could be read is kept, the rest was lost",
+            ]
+        );
+        // Cut after its last whole operator, what page 1 left open closed.
+        assert_eq!(content(&pdf, pages[0]), b"q BT /F1 9 Tf(a) Tj\nET\nQ\n");
+        // Page 3's "ET Q", with nothing open before it, is still whole:
+        // what page 1 left open does not carry over.
+        assert_eq!(content(&pdf, pages[2]), b"ET Q");
+        // Undamaged streams are kept decoded for `clearance`; cut ones, and
+        // the last of a damaged page, not.
+        let ids: Vec<ObjectId> = pages
+            .iter()
+            .flat_map(|&p| content_streams(&pdf, p).0)
+            .collect();
+        let kept: Vec<bool> = ids
+            .iter()
+            .map(|id| shared.streams.contains_key(id))
+            .collect();
+        assert_eq!(kept, [true, false, false, false, true]);
     }
 
     #[test]

@@ -49,13 +49,22 @@ fn a_rebuild_uses_what_the_first_build_found_and_gives_the_same_pack() {
         &[
             item(
                 "Data model",
-                &[&corpus("GeoBase_NHNC1_Data_Model_UML_EN.pdf"), &corpus("AutoCad_Diagram.pdf")],
+                &[
+                    &corpus("GeoBase_NHNC1_Data_Model_UML_EN.pdf"),
+                    &corpus("AutoCad_Diagram.pdf"),
+                ],
             ),
             item("Siege", &[&corpus("Seige_of_Vicksburg_Sample_OCR.pdf")]),
-            item("Orientation", &[&corpus("test_Orient.pdf"), &corpus("indirect-rotation.pdf")]),
+            item(
+                "Orientation",
+                &[&corpus("test_Orient.pdf"), &corpus("indirect-rotation.pdf")],
+            ),
             item(
                 "Forms",
-                &[&corpus("pdflatex-outline.pdf"), &corpus("pdflatex-outline.pdf")],
+                &[
+                    &corpus("pdflatex-outline.pdf"),
+                    &corpus("pdflatex-outline.pdf"),
+                ],
             ),
         ],
     );
@@ -69,7 +78,10 @@ fn a_rebuild_uses_what_the_first_build_found_and_gives_the_same_pack() {
 
     // The second build reads every entry and rewrites none.
     build_cached(&pack, &second, &cache);
-    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
     assert_eq!(entries(&cache), kept, "entries used as they were");
 
     // Damaged entries (one cut short, the others with a byte changed) are
@@ -85,19 +97,30 @@ fn a_rebuild_uses_what_the_first_build_found_and_gives_the_same_pack() {
         std::fs::write(path, damaged).unwrap();
     }
     build_cached(&pack, &third, &cache);
-    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&third).unwrap());
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&third).unwrap()
+    );
     let rewritten = entries(&cache);
     assert_eq!(rewritten.len(), kept.len());
     for ((path, old_ino, bytes), (new_path, new_ino, new_bytes)) in kept.iter().zip(&rewritten) {
         assert_eq!(path, new_path);
         assert_ne!(old_ino, new_ino, "{} written anew", path.display());
-        assert_eq!(bytes, new_bytes, "{} holds the same findings", path.display());
+        assert_eq!(
+            bytes,
+            new_bytes,
+            "{} holds the same findings",
+            path.display()
+        );
     }
 
     // Without any cache the pack is the same again.
     let fresh = dir.path().join("fresh.pdf");
     build_cached(&pack, &fresh, &dir.path().join("empty-cache"));
-    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&fresh).unwrap());
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&fresh).unwrap()
+    );
 }
 
 #[test]
@@ -110,7 +133,10 @@ fn a_report_that_needed_repair_is_read_again_every_build() {
     );
     let pack = pack_with(
         dir.path(),
-        &[item("Damaged", &[damaged]), item("Scan", &[&corpus("imagemagick-CCITTFaxDecode.pdf")])],
+        &[
+            item("Damaged", &[damaged]),
+            item("Scan", &[&corpus("imagemagick-CCITTFaxDecode.pdf")]),
+        ],
     );
     let out = dir.path().join("out.pdf");
     for _ in 0..2 {

@@ -453,49 +453,66 @@ def compare_set(path, runs, exit_on_failure=True):
 
 
 def scale(runs):
+    """agendapack (a rebuild, and a first build) and mutool merge at
+    400, 2000 and 10000 pages."""
     seed = env_int("SEED", 1, minimum=0)
     outdir = os.path.join(CACHE, "out")
     os.makedirs(outdir, exist_ok=True)
     sets = [(p, dataset(40, p, seed)) for p in SCALE_PAGES]
     print()
     header(runs)
-    print("agendapack build, 40 reports, same page mix at every size (9% scans)")
+    print("40 reports, same page mix at every size (9% scans)")
     rows = []
     for pages, path in sets:
         files, n_pages, size = read_set(path)
         out = os.path.join(outdir, f"scale-{pages}.pdf")
         print(f"{pages} pages:")
         cmd = [AGENDAPACK, "build", "pack.toml", "-o", out]
-        (r,) = measure_all(
-            [(f"{pages} pages", cmd, path, out, {"AGENDAPACK_CACHE_DIR": WARM_CACHE}, None)], runs
-        )
-        if r is not None:
-            os.remove(out)
-        rows.append((pages, n_pages, size, r))
+        jobs = [
+            (f"agendapack build, {pages} pages", cmd, path, out,
+             {"AGENDAPACK_CACHE_DIR": WARM_CACHE}, None),
+            (f"agendapack cold, {pages} pages", cmd, path, out,
+             {"AGENDAPACK_CACHE_DIR": COLD_CACHE},
+             lambda: shutil.rmtree(COLD_CACHE, ignore_errors=True)),
+        ]
+        if shutil.which("mutool"):
+            jobs.append((f"mutool merge, {pages} pages",
+                         ["mutool", "merge", "-o", out] + files, path, out, None, None))
+        results = measure_all(jobs, runs)
+        os.remove(out)
+        rows.append((pages, n_pages, size, results))
     print()
-    cols = (f"{'pages':>6} {'input':>9} {'median':>9} {'min':>9} {'max':>9} "
+    cols = (f"{'pages':>6} {'input':>9} {'command':<18} {'median':>9} {'min':>9} {'max':>9} "
             f"{'ms/page':>8} {'peak RSS':>10} {'RSS/input':>10} {'output':>9}")
     print(cols)
     print("-" * len(cols))
-    base = None
-    for pages, n_pages, size, r in rows:
-        if r is None:
-            print(f"{n_pages:>6} {mb(size):>9} {'failed':>9}")
-            continue
-        per = r["median"] / n_pages * 1000
-        base = base or per
-        print(
-            f"{n_pages:>6} {mb(size):>9} {r['median']:>8.3f}s {r['min']:>8.3f}s {r['max']:>8.3f}s "
-            f"{per:>8.3f} {r['rss'] / 1024:>6.1f} MiB {r['rss'] * 1024 / size:>9.2f}x {mb(r['out']):>9}"
-        )
-    ok = [(p, r) for p, _, _, r in rows if r is not None]
+    names = ("agendapack build", "agendapack cold", "mutool merge")
+    for pages, n_pages, size, results in rows:
+        for name, r in zip(names, results):
+            if r is None:
+                print(f"{n_pages:>6} {mb(size):>9} {name:<18} {'failed':>9}")
+                continue
+            per = r["median"] / n_pages * 1000
+            print(
+                f"{n_pages:>6} {mb(size):>9} {name:<18} {r['median']:>8.3f}s {r['min']:>8.3f}s "
+                f"{r['max']:>8.3f}s {per:>8.3f} {r['rss'] / 1024:>6.1f} MiB "
+                f"{r['rss'] * 1024 / size:>9.2f}x {mb(r['out']):>9}"
+            )
+    ok = [(p, res) for p, _, _, res in rows if res[0] is not None]
     if len(ok) >= 2:
         (p0, r0), (p1, r1) = ok[0], ok[-1]
         print(
-            f"\nper-page time at {p1} pages is {(r1['median'] / p1) / (r0['median'] / p0):.2f}x "
-            f"that at {p0} pages (1.00x = exactly linear)"
+            f"\nagendapack's per-page time at {p1} pages is "
+            f"{(r1[0]['median'] / p1) / (r0[0]['median'] / p0):.2f}x that at {p0} pages "
+            "(1.00x = exactly linear)"
         )
-    if any(r is None for *_, r in rows):
+        if len(r1) > 2 and r1[2] is not None:
+            print(
+                f"at {p1} pages: agendapack {r1[0]['median']:.3f}s and {r1[0]['rss'] / 1024:.1f} MiB "
+                f"(first build {r1[1]['median']:.3f}s, {r1[1]['rss'] / 1024:.1f} MiB); "
+                f"mutool merge {r1[2]['median']:.3f}s and {r1[2]['rss'] / 1024:.1f} MiB"
+            )
+    if any(r is None for *_, res in rows for r in res):
         sys.exit(1)
 
 

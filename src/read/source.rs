@@ -180,6 +180,11 @@ pub fn open(
         Some(_) => super::extent::Extents::default(),
         None => super::extent::leave_in_file(&mut pdf, &data, &std::sync::Arc::new(file)),
     };
+    // The file's bytes are not needed from here: its large streams are
+    // read again from the file when the pack is written.
+    let bytes = data.len() as u64;
+    drop(converted);
+    drop(data);
     // Only what may enter a public pack goes on from here. A panic while
     // copying refuses the document, not the build.
     let admitted = guarded("its pages could not be copied", || {
@@ -198,7 +203,7 @@ pub fn open(
         pages: admitted.pages,
         geometries,
         occupied,
-        bytes: data.len() as u64,
+        bytes,
         digest,
         warnings,
         extents: admitted.extents,

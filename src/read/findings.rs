@@ -11,12 +11,13 @@
 //! Only a document whose content needed no repair is kept: a hit means
 //! "nothing to repair, and each page draws here". The key is the BLAKE3
 //! hash of the PDF read, of the source of the code that reads it
-//! (`repair`, `clearance`, `geometry`, this file) and of `Cargo.lock`, so
-//! that any change to how content is read makes the old findings unused.
+//! (`repair`, `clearance`, `geometry`, `limits`, this file) and of
+//! `Cargo.lock`, so that any change to how content is read makes the old
+//! findings unused.
 //! An entry carries a checksum and its page count; one that is damaged or
 //! does not fit is read again from the document. Nothing here decides what
-//! enters a pack, only where the stamps go: a wrong entry could at worst put
-//! a stamp over a report's edge.
+//! enters a pack: an entry written by hand could at worst put a stamp over
+//! a report's content, or leave a damaged page's content unrepaired.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -26,12 +27,13 @@ use super::geometry::Rect;
 
 const MAGIC: &[u8] = b"agendapack findings 1\n";
 
-/// The code whose reading the findings record: changing any of it
-/// changes every key.
-const READERS: [&str; 5] = [
+/// The code whose reading the findings record (and the versions of the
+/// crates it reads with): changing any of it changes every key.
+const READERS: [&str; 6] = [
     include_str!("repair.rs"),
     include_str!("clearance.rs"),
     include_str!("geometry.rs"),
+    include_str!("limits.rs"),
     include_str!("findings.rs"),
     include_str!("../../Cargo.lock"),
 ];

@@ -592,8 +592,11 @@ struct Reader<'a> {
 enum Operand<'d> {
     Number(f32),
     Name(&'d [u8]),
-    /// Raw, as written: decoded when shown. Hex or literal.
-    String(&'d [u8], bool),
+    /// A hex string's digits, as written: decoded when shown.
+    Hex(&'d [u8]),
+    /// A literal string, its escapes read as it was lexed: where its bytes
+    /// are in the lexer's `literals`.
+    Literal(usize, usize),
     ArrayStart,
     ArrayEnd,
     Other,
@@ -724,6 +727,7 @@ impl<'a> Reader<'a> {
         let mut lexer = Lexer {
             data: content,
             at: 0,
+            literals: Vec::new(),
         };
         let mut operands: Vec<Operand<'_>> = Vec::new();
         let mut stack: Vec<State> = Vec::new();
@@ -903,19 +907,26 @@ impl<'a> Reader<'a> {
                         text = line;
                     }
                     if op != b"T*" {
-                        text = self.show(&operands, &state, text);
+                        text = self.show(&operands, &lexer.literals, &state, text);
                     }
                 }
                 _ => {}
             }
             operands.clear();
+            lexer.literals.clear();
         }
         true
     }
 
     /// Shows the strings among `operands` (with a TJ array's adjustments);
     /// returns the text matrix after them.
-    fn show(&mut self, operands: &[Operand<'_>], state: &State, text: Matrix) -> Matrix {
+    fn show(
+        &mut self,
+        operands: &[Operand<'_>],
+        literals: &[u8],
+        state: &State,
+        text: Matrix,
+    ) -> Matrix {
         let size = state.font_size;
         let scale = state.horizontal_scale;
         let mut cursor = 0.0f32;
@@ -923,15 +934,17 @@ impl<'a> Reader<'a> {
         for operand in operands {
             match operand {
                 Operand::Number(adjust) => cursor -= adjust / 1000.0 * size * scale,
-                Operand::String(raw, hex) => {
-                    // Literal strings are measured as their escapes are
-                    // read, without being copied.
-                    let (units, spaces, glyphs) = if *hex {
-                        decode_hex(raw, &mut self.codes);
-                        measure(state.font.as_deref(), self.codes.iter().copied())
-                    } else {
-                        measure(state.font.as_deref(), LiteralCodes { raw, at: 0 })
+                Operand::Hex(_) | Operand::Literal(..) => {
+                    let codes = match *operand {
+                        Operand::Hex(raw) => {
+                            decode_hex(raw, &mut self.codes);
+                            &self.codes[..]
+                        }
+                        Operand::Literal(start, end) => &literals[start..end],
+                        _ => &[],
                     };
+                    let (units, spaces, glyphs) =
+                        measure(state.font.as_deref(), codes.iter().copied());
                     let advance = (units / 1000.0 * size
                         + state.char_spacing * glyphs as f32
                         + state.word_spacing * spaces as f32)
@@ -1050,6 +1063,8 @@ enum Token<'d> {
 struct Lexer<'d> {
     data: &'d [u8],
     at: usize,
+    /// The bytes of the literal strings read since it was last cleared.
+    literals: Vec<u8>,
 }
 
 const WHITE: u8 = 1;
@@ -1111,12 +1126,15 @@ impl<'d> Lexer<'d> {
         }
         let &b = data.get(self.at)?;
         let operand = match b {
-            b'(' => Operand::String(self.literal(), false),
+            b'(' => {
+                let (start, end) = self.literal();
+                Operand::Literal(start, end)
+            }
             b'<' if data.get(self.at + 1) == Some(&b'<') => {
                 self.at += 2;
                 Operand::Other
             }
-            b'<' => Operand::String(self.hex(), true),
+            b'<' => Operand::Hex(self.hex()),
             b'>' => {
                 self.at += if data.get(self.at + 1) == Some(&b'>') {
                     2
@@ -1169,29 +1187,66 @@ impl<'d> Lexer<'d> {
         &data[start.min(data.len())..end.max(start.min(data.len()))]
     }
 
-    /// A literal string's raw bytes, between its parentheses.
-    fn literal(&mut self) -> &'d [u8] {
+    /// A literal string, read to its closing parenthesis with its escapes
+    /// resolved into `literals` (one pass over its bytes, not one to find
+    /// its end and another to measure it); where its bytes are there.
+    /// Escaped line breaks are no bytes; `\n`, `\r`, `\t`, `\b` and `\f`
+    /// count as spaces.
+    fn literal(&mut self) -> (usize, usize) {
         let data = self.data;
-        let start = self.at + 1;
-        let mut at = start;
+        let out = &mut self.literals;
+        let first = out.len();
+        let mut at = self.at + 1;
         let mut depth = 0usize;
-        while at < data.len() {
-            let b = data[at];
+        while let Some(&b) = data.get(at) {
             at += 1;
-            if b == b'\\' {
-                at += 1;
-            } else if b == b'(' {
-                depth += 1;
-            } else if b == b')' {
-                if depth == 0 {
-                    self.at = at;
-                    return &data[start..at - 1];
+            match b {
+                b'\\' => {
+                    // A backslash ending the data ends the string.
+                    let Some(&e) = data.get(at) else { break };
+                    at += 1;
+                    match e {
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match data.get(at) {
+                                    Some(&d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        at += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(v as u8);
+                        }
+                        // A line break escaped is no byte at all.
+                        b'\r' => {
+                            if data.get(at) == Some(&b'\n') {
+                                at += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        b'n' | b'r' | b't' | b'b' | b'f' => out.push(b' '),
+                        other => out.push(other),
+                    }
                 }
-                depth -= 1;
+                b'(' => {
+                    depth += 1;
+                    out.push(b);
+                }
+                b')' if depth == 0 => {
+                    self.at = at;
+                    return (first, out.len());
+                }
+                b')' => {
+                    depth -= 1;
+                    out.push(b);
+                }
+                _ => out.push(b),
             }
         }
         self.at = at;
-        &data[start.min(data.len())..]
+        (first, out.len())
     }
 
     /// A hex string's raw digits, between its angle brackets.
@@ -1240,63 +1295,6 @@ fn measure(font: Option<&Font>, codes: impl Iterator<Item = u8>) -> (f32, usize,
             (count as f32 * UNKNOWN_WIDTH, 0, count)
         }
     }
-}
-
-/// A literal string's bytes, escapes resolved, as they are read.
-struct LiteralCodes<'r> {
-    raw: &'r [u8],
-    at: usize,
-}
-
-impl Iterator for LiteralCodes<'_> {
-    type Item = u8;
-
-    #[inline]
-    fn next(&mut self) -> Option<u8> {
-        let raw = self.raw;
-        loop {
-            let &b = raw.get(self.at)?;
-            self.at += 1;
-            if b != b'\\' {
-                return Some(b);
-            }
-            // A backslash ending the string ends it.
-            let &e = raw.get(self.at)?;
-            self.at += 1;
-            return Some(match e {
-                b'0'..=b'7' => {
-                    let mut v = u32::from(e - b'0');
-                    for _ in 0..2 {
-                        match raw.get(self.at) {
-                            Some(&d @ b'0'..=b'7') => {
-                                v = v * 8 + u32::from(d - b'0');
-                                self.at += 1;
-                            }
-                            _ => break,
-                        }
-                    }
-                    v as u8
-                }
-                // A line break escaped is no byte at all.
-                b'\r' => {
-                    if raw.get(self.at) == Some(&b'\n') {
-                        self.at += 1;
-                    }
-                    continue;
-                }
-                b'\n' => continue,
-                b'n' | b'r' | b't' | b'b' | b'f' => b' ',
-                other => other,
-            });
-        }
-    }
-}
-
-/// A literal string's bytes, escapes resolved, into `out`.
-#[cfg(test)]
-fn decode_literal(raw: &[u8], out: &mut Vec<u8>) {
-    out.clear();
-    out.extend(LiteralCodes { raw, at: 0 });
 }
 
 /// A hex string's bytes into `out`.
@@ -1364,21 +1362,26 @@ mod tests {
     #[test]
     fn strings_are_read_with_their_escapes_and_nested_parentheses() {
         let mut lexer = Lexer {
-            data: br"(a\)b(c)\101) <48 6> Tj",
+            data: b"(a\\)b(c)\\101\\\r\nx\\t\\\\) <48 6> (open \\",
             at: 0,
+            literals: Vec::new(),
         };
         let mut out = Vec::new();
-        let Some(Token::Operand(Operand::String(raw, false))) = lexer.next() else {
+        let Some(Token::Operand(Operand::Literal(start, end))) = lexer.next() else {
             panic!("a literal string");
         };
-        decode_literal(raw, &mut out);
-        assert_eq!(out, b"a)b(c)A");
-        let Some(Token::Operand(Operand::String(raw, true))) = lexer.next() else {
+        assert_eq!(&lexer.literals[start..end], b"a)b(c)Ax \\");
+        let Some(Token::Operand(Operand::Hex(raw))) = lexer.next() else {
             panic!("a hex string");
         };
         decode_hex(raw, &mut out);
         assert_eq!(out, b"H`");
-        assert!(matches!(lexer.next(), Some(Token::Operator(b"Tj"))));
+        // Cut short, after a backslash: what was read is the string.
+        let Some(Token::Operand(Operand::Literal(start, end))) = lexer.next() else {
+            panic!("a literal string");
+        };
+        assert_eq!(&lexer.literals[start..end], b"open ");
+        assert!(lexer.next().is_none());
     }
 
     fn numbers(values: &[i64]) -> Object {

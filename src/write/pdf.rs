@@ -11,7 +11,6 @@ use std::fs::File;
 use std::io::{self, Write};
 
 use flate2::Compression;
-use flate2::write::ZlibEncoder;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Writer};
 use rayon::prelude::*;
 
@@ -233,10 +232,33 @@ fn object_stream(chunk: &[Numbered]) -> io::Result<Vec<u8>> {
 }
 
 /// `data`, zlib-compressed (FlateDecode).
+///
+/// Each thread keeps one compressor and resets it for the next stream
+/// (the same output as a new one): setting up zlib-rs's tables costs more
+/// than compressing an object stream of a few kilobytes, and a pack
+/// compresses dozens.
 pub(crate) fn deflate(data: &[u8]) -> io::Result<Vec<u8>> {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(data.len() / 4), Compression::new(6));
-    encoder.write_all(data)?;
-    encoder.finish()
+    use flate2::{Compress, FlushCompress, Status};
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Compress> =
+            std::cell::RefCell::new(Compress::new(Compression::new(6), true));
+    }
+    COMPRESSOR.with(|compressor| {
+        let mut compressor = compressor.borrow_mut();
+        compressor.reset();
+        let mut out = Vec::with_capacity(data.len() / 4 + 64);
+        loop {
+            let read = compressor.total_in() as usize;
+            if out.len() == out.capacity() {
+                out.reserve(out.capacity().max(1024));
+            }
+            match compressor.compress_vec(&data[read..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => return Ok(out),
+                Ok(_) => continue,
+                Err(e) => return Err(io::Error::other(e)),
+            }
+        }
+    })
 }
 
 /// Bytes needed to write `n` big-endian.

@@ -222,25 +222,78 @@ impl Fonts {
 
     /// Breaks `text` into lines no wider than `width`, at spaces; a word
     /// wider than the line is broken between characters.
+    ///
+    /// A line takes words while, shaped whole, it fits. Shaping every
+    /// longer line in turn made wrapping quadratic in a line's words (a
+    /// tenth of a build's work on a long agenda), so how many fit is first
+    /// estimated from the words' own widths, then settled by shaping the
+    /// line with that many words and one more (a word never makes a line
+    /// narrower, so that finds the same break).
     pub fn wrap(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut word_widths: HashMap<&str, f32> = HashMap::new();
+        let space = self.width(" ", weight, size);
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
+        let mut i = 0;
+        while i < words.len() {
+            let rest = &words[i..];
+            // The line with the next `k` words.
+            let with = |k: usize| {
+                let mut candidate = line.clone();
+                for word in &rest[..k] {
+                    if !candidate.is_empty() {
+                        candidate.push(' ');
+                    }
+                    candidate.push_str(word);
+                }
+                candidate
             };
-            if self.width(&candidate, weight, size) <= width {
-                line = candidate;
-                continue;
+            let fits = |k: usize| k == 0 || self.width(&with(k), weight, size) <= width;
+            // The estimate: the words' widths and spaces added up.
+            let mut used = if line.is_empty() {
+                0.0
+            } else {
+                self.width(&line, weight, size)
+            };
+            let mut k = 0;
+            for (n, word) in rest.iter().enumerate() {
+                let own = *word_widths
+                    .entry(word)
+                    .or_insert_with(|| self.width(word, weight, size));
+                used += own
+                    + if n > 0 || !line.is_empty() {
+                        space
+                    } else {
+                        0.0
+                    };
+                if used > width {
+                    break;
+                }
+                k += 1;
             }
+            // Settled by shaping: the most words whose line fits.
+            if fits(k) {
+                while k < rest.len() && fits(k + 1) {
+                    k += 1;
+                }
+            } else {
+                while !fits(k) {
+                    k -= 1;
+                }
+            }
+            line = with(k);
+            i += k;
+            let Some(word) = words.get(i) else { break };
+            // The next word does not fit: a new line, the word broken if it
+            // is wider than a line.
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
             let mut pieces = self.split_word(word, weight, size, width);
             line = pieces.pop().unwrap_or_default().to_string();
             lines.extend(pieces.into_iter().map(str::to_string));
+            i += 1;
         }
         if !line.is_empty() {
             lines.push(line);

@@ -45,7 +45,8 @@ impl Face {
     fn new(data: &'static [u8]) -> Face {
         let shaper = rustybuzz::Face::from_slice(data, 0).expect("the shipped font parses");
         Face {
-            krilla: Font::new(data.to_vec().into(), 0).expect("the shipped font loads"),
+            // krilla reads the same bytes in place: no copy of the font.
+            krilla: Font::new(data.into(), 0).expect("the shipped font loads"),
             units_per_em: shaper.units_per_em() as f32,
             shaper,
             plans: Mutex::new(HashMap::new()),

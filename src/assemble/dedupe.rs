@@ -7,6 +7,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap as HashMap, FxHasher as DefaultHasher};
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
+use rayon::prelude::*;
 
 use crate::read::extent::{self, Extents};
 
@@ -28,9 +29,10 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
         }
         dropped += replace.len();
         saved += bytes;
-        for object in pdf.objects.values_mut().filter(|o| shareable(o)) {
-            point_at_kept(object, &replace);
-        }
+        pdf.objects
+            .par_iter_mut()
+            .filter(|(_, o)| shareable(o))
+            .for_each(|(_, object)| point_at_kept(object, &replace));
         replaced.extend(replace);
     }
     if replaced.is_empty() {
@@ -48,9 +50,9 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
             (id, end)
         })
         .collect();
-    for object in pdf.objects.values_mut() {
-        point_at_kept(object, &ends);
-    }
+    pdf.objects
+        .par_iter_mut()
+        .for_each(|(_, object)| point_at_kept(object, &ends));
     for (_, value) in pdf.trailer.iter_mut() {
         point_at_kept(value, &ends);
     }
@@ -69,67 +71,93 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (HashMap<ObjectId,
     // and equal hashes are compared in full before two objects are taken as
     // one. Most of a pack's bytes are images and page content of a length
     // no other stream has, so they are never read here.
-    let mut by_shape: HashMap<u64, Vec<ObjectId>> = HashMap::default();
-    for (&id, object) in &pdf.objects {
-        if !shareable(object) {
-            continue;
-        }
-        let mut h = DefaultHasher::default();
-        match object {
-            Object::Stream(stream) => {
-                extent::data_len(extents, id, stream).hash(&mut h);
-                hash_dictionary(&stream.dict, &mut h);
-            }
-            other => hash_object(other, &mut h),
-        }
-        by_shape.entry(h.finish()).or_default().push(id);
-    }
-    let mut groups: Vec<Vec<ObjectId>> = Vec::new();
-    for ids in by_shape.into_values().filter(|ids| ids.len() > 1) {
-        let streams = matches!(pdf.objects[&ids[0]], Object::Stream(_));
-        if !streams {
-            groups.push(ids);
-            continue;
-        }
-        let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::default();
-        for id in ids {
-            let Some(bytes) = data(id) else { continue };
+    // The shapes are worked out over all cores, then grouped in object
+    // order, so the groups are the same whatever the number of cores.
+    let shapes: Vec<(u64, ObjectId)> = pdf
+        .objects
+        .par_iter()
+        .filter(|(_, object)| shareable(object))
+        .map(|(&id, object)| {
             let mut h = DefaultHasher::default();
-            bytes.hash(&mut h);
-            by_data.entry(h.finish()).or_default().push(id);
-        }
-        groups.extend(by_data.into_values().filter(|ids| ids.len() > 1));
+            match object {
+                Object::Stream(stream) => {
+                    extent::data_len(extents, id, stream).hash(&mut h);
+                    hash_dictionary(&stream.dict, &mut h);
+                }
+                other => hash_object(other, &mut h),
+            }
+            (h.finish(), id)
+        })
+        .collect();
+    let mut by_shape: HashMap<u64, Vec<ObjectId>> = HashMap::default();
+    for (shape, id) in shapes {
+        by_shape.entry(shape).or_default().push(id);
     }
+    // Each group is settled on its own, over all cores; the results are
+    // taken in the groups' order, so the outcome does not depend on them.
+    let shape_groups: Vec<Vec<ObjectId>> =
+        by_shape.into_values().filter(|ids| ids.len() > 1).collect();
+    let groups: Vec<Vec<ObjectId>> = shape_groups
+        .into_par_iter()
+        .flat_map_iter(|ids| {
+            let streams = matches!(pdf.objects[&ids[0]], Object::Stream(_));
+            if !streams {
+                return vec![ids];
+            }
+            let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::default();
+            for id in ids {
+                let Some(bytes) = data(id) else { continue };
+                let mut h = DefaultHasher::default();
+                bytes.hash(&mut h);
+                by_data.entry(h.finish()).or_default().push(id);
+            }
+            by_data
+                .into_values()
+                .filter(|ids| ids.len() > 1)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let settled: Vec<(Vec<(ObjectId, ObjectId)>, u64)> = groups
+        .into_par_iter()
+        .map(|mut ids| {
+            // The lowest number is kept, whatever order the map gave.
+            ids.sort_unstable();
+            let mut kept: Vec<ObjectId> = Vec::new();
+            let mut replace = Vec::new();
+            let mut saved = 0u64;
+            for id in ids {
+                let object = &pdf.objects[&id];
+                // Read once, compared with each stream kept so far.
+                let bytes = match object {
+                    Object::Stream(_) => data(id),
+                    _ => None,
+                };
+                let same = |k: ObjectId| match (&pdf.objects[&k], object) {
+                    (Object::Stream(x), Object::Stream(y)) => {
+                        x.dict == y.dict
+                            && bytes.as_ref().is_some_and(|b| data(k).as_ref() == Some(b))
+                    }
+                    (Object::Dictionary(x), Object::Dictionary(y)) => x == y,
+                    _ => false,
+                };
+                match kept.iter().copied().find(|&k| same(k)) {
+                    Some(k) => {
+                        replace.push((id, k));
+                        if let Object::Stream(stream) = object {
+                            saved += extent::data_len(extents, id, stream);
+                        }
+                    }
+                    None => kept.push(id),
+                }
+            }
+            (replace, saved)
+        })
+        .collect();
     let mut replace: HashMap<ObjectId, ObjectId> = HashMap::default();
     let mut saved = 0u64;
-    for mut ids in groups {
-        // The lowest number is kept, whatever order the map gave.
-        ids.sort_unstable();
-        let mut kept: Vec<ObjectId> = Vec::new();
-        for id in ids {
-            let object = &pdf.objects[&id];
-            // Read once, compared with each stream kept so far.
-            let bytes = match object {
-                Object::Stream(_) => data(id),
-                _ => None,
-            };
-            let same = |k: ObjectId| match (&pdf.objects[&k], object) {
-                (Object::Stream(x), Object::Stream(y)) => {
-                    x.dict == y.dict && bytes.as_ref().is_some_and(|b| data(k).as_ref() == Some(b))
-                }
-                (Object::Dictionary(x), Object::Dictionary(y)) => x == y,
-                _ => false,
-            };
-            match kept.iter().copied().find(|&k| same(k)) {
-                Some(k) => {
-                    replace.insert(id, k);
-                    if let Object::Stream(stream) = object {
-                        saved += extent::data_len(extents, id, stream);
-                    }
-                }
-                None => kept.push(id),
-            }
-        }
+    for (pairs, bytes) in settled {
+        replace.extend(pairs);
+        saved += bytes;
     }
     for id in replace.keys() {
         pdf.objects.remove(id);

@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap as HashMap, FxHasher as DefaultHasher};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher as DefaultHasher};
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
 use rayon::prelude::*;
@@ -22,16 +22,26 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
     // references moved before the next round; everything else is moved
     // once, at the end, along the whole chain of replacements.
     let mut replaced: HashMap<ObjectId, ObjectId> = HashMap::default();
+    // Which objects are shareable does not change from round to round
+    // (only references move), so it is worked out once, in object order.
+    let mut candidates: Vec<ObjectId> = pdf
+        .objects
+        .par_iter()
+        .filter(|(_, o)| shareable(o))
+        .map(|(&id, _)| id)
+        .collect();
     for _ in 0..4 {
-        let (replace, bytes) = one_round(pdf, extents);
+        let (replace, bytes) = one_round(pdf, extents, &candidates);
         if replace.is_empty() {
             break;
         }
         dropped += replace.len();
         saved += bytes;
+        candidates.retain(|id| !replace.contains_key(id));
+        let left: HashSet<ObjectId> = candidates.iter().copied().collect();
         pdf.objects
             .par_iter_mut()
-            .filter(|(_, o)| shareable(o))
+            .filter(|(id, _)| left.contains(id))
             .for_each(|(_, object)| point_at_kept(object, &replace));
         replaced.extend(replace);
     }
@@ -62,7 +72,11 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
 /// One round: finds the shareable objects equal to one of a lower number,
 /// removes them, and returns which object replaces each, and the bytes
 /// saved. References to them are left for the caller to move.
-fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (HashMap<ObjectId, ObjectId>, u64) {
+fn one_round(
+    pdf: &mut PdfDocument,
+    extents: &mut Extents,
+    candidates: &[ObjectId],
+) -> (HashMap<ObjectId, ObjectId>, u64) {
     // A file that cannot be read again now is not compared: its streams
     // stay as they are, and writing the pack reports the error.
     let data = |id: ObjectId| extent::content(pdf, extents, id).ok();
@@ -73,11 +87,10 @@ fn one_round(pdf: &mut PdfDocument, extents: &mut Extents) -> (HashMap<ObjectId,
     // no other stream has, so they are never read here.
     // The shapes are worked out over all cores, then grouped in object
     // order, so the groups are the same whatever the number of cores.
-    let shapes: Vec<(u64, ObjectId)> = pdf
-        .objects
+    let shapes: Vec<(u64, ObjectId)> = candidates
         .par_iter()
-        .filter(|(_, object)| shareable(object))
-        .map(|(&id, object)| {
+        .filter_map(|&id| Some((id, pdf.objects.get(&id)?)))
+        .map(|(id, object)| {
             let mut h = DefaultHasher::default();
             match object {
                 Object::Stream(stream) => {

@@ -1207,14 +1207,21 @@ impl<'d> Lexer<'d> {
                     at += 1;
                     match e {
                         b'0'..=b'7' => {
+                            let octal = |d: u8| d.wrapping_sub(b'0') < 8;
                             let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match data.get(at) {
-                                    Some(&d @ b'0'..=b'7') => {
+                            match data.get(at..at + 2) {
+                                // Three digits, as most writers put them.
+                                Some(&[d1, d2]) if octal(d1) && octal(d2) => {
+                                    v = v * 64 + u32::from(d1 - b'0') * 8 + u32::from(d2 - b'0');
+                                    at += 2;
+                                }
+                                _ => {
+                                    if let Some(&d) = data.get(at)
+                                        && octal(d)
+                                    {
                                         v = v * 8 + u32::from(d - b'0');
                                         at += 1;
                                     }
-                                    _ => break,
                                 }
                             }
                             out.push(v as u8);
@@ -1483,6 +1490,25 @@ mod tests {
         shared.push(b'\n');
         decoded.insert(contents, shared);
         assert_eq!(read(&decoded), found);
+    }
+
+    #[test]
+    fn octal_escapes_take_one_to_three_digits() {
+        let read = |data: &[u8]| {
+            let mut lexer = Lexer {
+                data,
+                at: 0,
+                literals: Vec::new(),
+            };
+            let (start, end) = lexer.literal();
+            lexer.literals[start..end].to_vec()
+        };
+        // Three digits; two before a backslash; three before an 8; one
+        // before a backslash; three before a 9; a fourth digit is text.
+        assert_eq!(read(b"(\\101\\60\\0618\\7\\1019\\1234)"), b"A018\x07A9S4");
+        // Cut short by the end of the data.
+        assert_eq!(read(b"(\\12"), [0o12]);
+        assert_eq!(read(b"(\\1"), [1]);
     }
 
     #[test]

@@ -157,10 +157,15 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
     let mut extents = extent::Extents::default();
     let mut untagged = Vec::new();
     let mut blocked = Vec::new();
-    for (i, docs) in parts.reports.into_iter().enumerate() {
+    // The reports' objects get their numbers in the pack over all cores:
+    // each report's first number is known from the sizes of those before
+    // it, so the numbers are the ones importing them in turn would give.
+    let mut reports = parts.reports;
+    let maps = renumber_reports(&mut reports, out.max_id + 1);
+    for ((i, docs), maps) in reports.into_iter().enumerate().zip(maps) {
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
-        for (d, report) in docs.into_iter().enumerate() {
+        for ((d, report), map) in docs.into_iter().enumerate().zip(maps) {
             if !report.not_archivable.is_empty() {
                 let item = &pack.items[i];
                 blocked.push(crate::error::DocumentError::new(
@@ -181,7 +186,13 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                 not_archivable: _,
             } = report;
             warnings.extend(report_warnings);
-            let map = import(&mut out, pdf);
+            let Some(map) = map else {
+                return Err(BuildError::Internal {
+                    stage: "importing a report",
+                    reason: "a report was left unnumbered".into(),
+                });
+            };
+            insert_renumbered(&mut out, pdf, &map);
             extents.extend(
                 report_extents
                     .into_iter()
@@ -551,6 +562,69 @@ fn import(out: &mut PdfDocument, pdf: PdfDocument) -> FxHashMap<ObjectId, Object
     }
     out.max_id = next - 1;
     map
+}
+
+/// Numbers every report's objects in the pack, from `first` on, in pack
+/// order and each report's object order (as [`import`] would, one report
+/// after another), and renumbers the references inside them; returns each
+/// report's map from old to new numbers. A report that will not go in (one
+/// that cannot be archived) takes no numbers and has no map.
+fn renumber_reports(
+    reports: &mut [Vec<Ready>],
+    first: u32,
+) -> Vec<Vec<Option<FxHashMap<ObjectId, ObjectId>>>> {
+    use rayon::prelude::*;
+    let mut next = first;
+    let mut jobs: Vec<(&mut Ready, u32)> = Vec::new();
+    let mut shape: Vec<Vec<bool>> = Vec::new();
+    for docs in reports.iter_mut() {
+        let mut item = Vec::new();
+        for report in docs.iter_mut() {
+            let goes_in = report.not_archivable.is_empty();
+            item.push(goes_in);
+            if goes_in {
+                let start = next;
+                next += report.pdf.objects.len() as u32;
+                jobs.push((report, start));
+            }
+        }
+        shape.push(item);
+    }
+    let mut maps = jobs
+        .into_par_iter()
+        .map(|(report, start)| {
+            let map: FxHashMap<ObjectId, ObjectId> = report
+                .pdf
+                .objects
+                .keys()
+                .zip(start..)
+                .map(|(&old, new)| (old, (new, 0)))
+                .collect();
+            for object in report.pdf.objects.values_mut() {
+                renumber(object, &map);
+            }
+            map
+        })
+        .collect::<Vec<_>>()
+        .into_iter();
+    shape
+        .into_iter()
+        .map(|item| {
+            item.into_iter()
+                .map(|goes_in| if goes_in { maps.next() } else { None })
+                .collect()
+        })
+        .collect()
+}
+
+/// Moves a report's objects, renumbered by [`renumber_reports`], into
+/// `out` under their new numbers.
+fn insert_renumbered(out: &mut PdfDocument, pdf: PdfDocument, map: &FxHashMap<ObjectId, ObjectId>) {
+    for (old, object) in pdf.objects {
+        let new = map[&old];
+        out.max_id = out.max_id.max(new.0);
+        out.objects.insert(new, object);
+    }
 }
 
 fn renumber(object: &mut Object, map: &FxHashMap<ObjectId, ObjectId>) {

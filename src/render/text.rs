@@ -1,8 +1,8 @@
 //! The shipped font, and measuring and wrapping text with the same shaper
 //! krilla draws with, so that a wrapped line never overflows its column.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use rustybuzz::{Direction, Language, Script, ShapePlan, UnicodeBuffer};
@@ -39,6 +39,19 @@ struct Face {
     /// costs far more than shaping a short line with it, and a pack shapes
     /// thousands of lines ("Page 1" … "Page 999") in one or two scripts.
     plans: Mutex<HashMap<PlanKey, ShapePlan>>,
+    /// The last runs shaped, newest last: a stamp's text is shaped once to
+    /// place it and again to draw it.
+    recent: Mutex<VecDeque<(String, Option<bool>, Arc<Shaped>)>>,
+}
+
+/// How many shaped runs a face keeps.
+const RECENT_RUNS: usize = 4;
+
+/// A run of text shaped: its glyphs, and their advances and offsets in
+/// font units.
+struct Shaped {
+    infos: Vec<rustybuzz::GlyphInfo>,
+    positions: Vec<rustybuzz::GlyphPosition>,
 }
 
 impl Face {
@@ -50,16 +63,42 @@ impl Face {
             units_per_em: shaper.units_per_em() as f32,
             shaper,
             plans: Mutex::new(HashMap::new()),
+            recent: Mutex::new(VecDeque::with_capacity(RECENT_RUNS + 1)),
         }
     }
 
     /// Shapes `text` as one run, as krilla's own `draw_text` would.
-    fn shape(&self, text: &str) -> rustybuzz::GlyphBuffer {
+    fn shape(&self, text: &str) -> Arc<Shaped> {
         self.shape_as(text, None)
     }
 
-    /// Shapes `text` as one run, right to left if `rtl` says so.
-    fn shape_as(&self, text: &str, rtl: Option<bool>) -> rustybuzz::GlyphBuffer {
+    /// Shapes `text` as one run, right to left if `rtl` says so; a run
+    /// shaped a moment ago is not shaped again.
+    fn shape_as(&self, text: &str, rtl: Option<bool>) -> Arc<Shaped> {
+        if let Some((_, _, shaped)) = self
+            .recent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .rev()
+            .find(|(t, r, _)| t == text && *r == rtl)
+        {
+            return Arc::clone(shaped);
+        }
+        let buffer = self.shape_now(text, rtl);
+        let shaped = Arc::new(Shaped {
+            infos: buffer.glyph_infos().to_vec(),
+            positions: buffer.glyph_positions().to_vec(),
+        });
+        let mut runs = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        runs.push_back((text.to_string(), rtl, Arc::clone(&shaped)));
+        if runs.len() > RECENT_RUNS {
+            runs.pop_front();
+        }
+        shaped
+    }
+
+    fn shape_now(&self, text: &str, rtl: Option<bool>) -> rustybuzz::GlyphBuffer {
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
@@ -124,7 +163,7 @@ impl Fonts {
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
         let face = self.face(weight);
         let glyphs = face.shape(text);
-        let units: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
+        let units: i32 = glyphs.positions.iter().map(|p| p.x_advance).sum();
         units as f32 * size / face.units_per_em
     }
 
@@ -191,9 +230,9 @@ impl Fonts {
         let shaped = face.shape(word);
         // Advance of each cluster, by where it starts in the word.
         let mut advances: Vec<(usize, i32)> = shaped
-            .glyph_infos()
+            .infos
             .iter()
-            .zip(shaped.glyph_positions())
+            .zip(&shaped.positions)
             .map(|(info, pos)| (info.cluster as usize, pos.x_advance))
             .collect();
         advances.sort_by_key(|&(cluster, _)| cluster);
@@ -306,7 +345,7 @@ impl Fonts {
 /// One run of `text` (at byte `offset` of the whole) shaped for krilla.
 fn glyphs_of(face: &Face, text: &str, offset: usize, rtl: Option<bool>) -> Vec<KrillaGlyph> {
     let shaped = face.shape_as(text, rtl);
-    let infos = shaped.glyph_infos();
+    let infos = &shaped.infos;
     let em = face.units_per_em;
     // A glyph draws the text from its cluster to the next cluster in text
     // order, whichever the direction the glyphs come out in.
@@ -319,7 +358,7 @@ fn glyphs_of(face: &Face, text: &str, offset: usize, rtl: Option<bool>) -> Vec<K
     };
     infos
         .iter()
-        .zip(shaped.glyph_positions())
+        .zip(&shaped.positions)
         .map(|(info, pos)| {
             let start = info.cluster as usize;
             KrillaGlyph::new(

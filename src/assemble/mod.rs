@@ -545,80 +545,67 @@ fn compress_our_streams<'a>(out: &mut PdfDocument, ids: impl Iterator<Item = &'a
 /// Moves `pdf`'s objects into `out` under fresh numbers; returns the map
 /// from old to new numbers. References to missing objects become null, so
 /// they cannot point into another document.
-fn import(out: &mut PdfDocument, pdf: PdfDocument) -> FxHashMap<ObjectId, ObjectId> {
-    let mut next = out.max_id + 1;
+fn import(out: &mut PdfDocument, mut pdf: PdfDocument) -> FxHashMap<ObjectId, ObjectId> {
+    let map = number_from(&mut pdf, out.max_id + 1);
+    insert_renumbered(out, pdf, &map);
+    map
+}
+
+/// Numbers `pdf`'s objects from `first` on, in their order, and renumbers
+/// the references inside them (a reference to a missing object becomes
+/// null); returns the map from old to new numbers.
+fn number_from(pdf: &mut PdfDocument, first: u32) -> FxHashMap<ObjectId, ObjectId> {
     let map: FxHashMap<ObjectId, ObjectId> = pdf
         .objects
         .keys()
-        .map(|&old| {
-            let new = (next, 0);
-            next += 1;
-            (old, new)
-        })
+        .zip(first..)
+        .map(|(&old, new)| (old, (new, 0)))
         .collect();
-    for (old, mut object) in pdf.objects {
-        renumber(&mut object, &map);
-        out.objects.insert(map[&old], object);
+    for object in pdf.objects.values_mut() {
+        renumber(object, &map);
     }
-    out.max_id = next - 1;
     map
 }
 
 /// Numbers every report's objects in the pack, from `first` on, in pack
 /// order and each report's object order (as [`import`] would, one report
-/// after another), and renumbers the references inside them; returns each
-/// report's map from old to new numbers. A report that will not go in (one
-/// that cannot be archived) takes no numbers and has no map.
+/// after another), over all cores; returns each report's map from old to
+/// new numbers. A report that will not go in (one that cannot be archived)
+/// takes no numbers and has no map.
 fn renumber_reports(
     reports: &mut [Vec<Ready>],
     first: u32,
 ) -> Vec<Vec<Option<FxHashMap<ObjectId, ObjectId>>>> {
     use rayon::prelude::*;
     let mut next = first;
-    let mut jobs: Vec<(&mut Ready, u32)> = Vec::new();
-    let mut shape: Vec<Vec<bool>> = Vec::new();
-    for docs in reports.iter_mut() {
-        let mut item = Vec::new();
-        for report in docs.iter_mut() {
-            let goes_in = report.not_archivable.is_empty();
-            item.push(goes_in);
-            if goes_in {
-                let start = next;
-                next += report.pdf.objects.len() as u32;
-                jobs.push((report, start));
-            }
-        }
-        shape.push(item);
-    }
-    let mut maps = jobs
-        .into_par_iter()
-        .map(|(report, start)| {
-            let map: FxHashMap<ObjectId, ObjectId> = report
-                .pdf
-                .objects
-                .keys()
-                .zip(start..)
-                .map(|(&old, new)| (old, (new, 0)))
-                .collect();
-            for object in report.pdf.objects.values_mut() {
-                renumber(object, &map);
-            }
-            map
+    let starts: Vec<Vec<Option<u32>>> = reports
+        .iter()
+        .map(|docs| {
+            docs.iter()
+                .map(|report| {
+                    report.not_archivable.is_empty().then(|| {
+                        let start = next;
+                        next += report.pdf.objects.len() as u32;
+                        start
+                    })
+                })
+                .collect()
         })
-        .collect::<Vec<_>>()
-        .into_iter();
-    shape
-        .into_iter()
-        .map(|item| {
-            item.into_iter()
-                .map(|goes_in| if goes_in { maps.next() } else { None })
+        .collect();
+    reports
+        .par_iter_mut()
+        .zip(starts)
+        .map(|(docs, starts)| {
+            docs.par_iter_mut()
+                .zip(starts)
+                .map(|(report, start)| start.map(|start| number_from(&mut report.pdf, start)))
                 .collect()
         })
         .collect()
 }
 
-/// Moves a report's objects, renumbered by [`renumber_reports`], into
-/// `out` under their new numbers.
+/// Moves `pdf`'s objects, renumbered by [`number_from`], into `out` under
+/// their new numbers.
 fn insert_renumbered(out: &mut PdfDocument, pdf: PdfDocument, map: &FxHashMap<ObjectId, ObjectId>) {
     for (old, object) in pdf.objects {
         let new = map[&old];

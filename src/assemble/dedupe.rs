@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher as DefaultHasher};
+use rustc_hash::{FxHashMap as HashMap, FxHasher as DefaultHasher};
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
 use rayon::prelude::*;
@@ -37,11 +37,11 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
         }
         dropped += replace.len();
         saved += bytes;
+        // Still in object order, so looked up by halving.
         candidates.retain(|id| !replace.contains_key(id));
-        let left: HashSet<ObjectId> = candidates.iter().copied().collect();
         pdf.objects
             .par_iter_mut()
-            .filter(|(id, _)| left.contains(id))
+            .filter(|(id, _)| candidates.binary_search(id).is_ok())
             .for_each(|(_, object)| point_at_kept(object, &replace));
         replaced.extend(replace);
     }

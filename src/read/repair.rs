@@ -8,7 +8,6 @@
 //! page. Pages whose content is gone altogether are named too.
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use lopdf::{Document as PdfDocument, Object, ObjectId, Stream};
 
@@ -371,11 +370,7 @@ pub(crate) fn content_streams(pdf: &PdfDocument, page: ObjectId) -> (Vec<ObjectI
 
 /// Stores `data` as stream `id`'s content, compressed.
 fn replace(pdf: &mut PdfDocument, id: ObjectId, data: Vec<u8>) {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    let compressed = encoder
-        .write_all(&data)
-        .and_then(|()| encoder.finish())
-        .unwrap_or_default();
+    let compressed = crate::write::pdf::deflate(&data).unwrap_or_default();
     if let Ok(Object::Stream(stream)) = pdf.get_object_mut(id) {
         stream.dict.remove(b"DecodeParms");
         stream.dict.remove(b"DL");
@@ -836,6 +831,7 @@ fn inline_image_end(data: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     fn cut(content: &[u8]) -> (String, Option<Damage>, Vec<u8>) {
         let mut state = State::default();

@@ -41,8 +41,12 @@ struct Face {
     plans: Mutex<HashMap<PlanKey, ShapePlan>>,
     /// The last runs shaped, newest last: a stamp's text is shaped once to
     /// place it and again to draw it.
-    recent: Mutex<VecDeque<(String, Option<bool>, Arc<Shaped>)>>,
+    recent: Mutex<VecDeque<Run>>,
 }
+
+/// A shaped run as kept: its text, its direction if one was asked for,
+/// and what shaping it gave.
+type Run = (String, Option<bool>, Arc<Shaped>);
 
 /// How many shaped runs a face keeps.
 const RECENT_RUNS: usize = 4;

@@ -298,8 +298,8 @@ pub fn finish_with(prepared: Prepared, output: Output) -> Result<Built, BuildErr
         .collect();
     let report_page = |slot: usize| (report_pages[slot].0, &report_pages[slot].1);
     let mut stages = timing::Stages::start();
-    // Our pages are drawn while the reports are made ready to merge.
-    let (rendered, reports) = rayon::join(
+    // Our pages are drawn while the reports are made ready and merged.
+    let (rendered, imported) = rayon::join(
         || {
             render::render(
                 pack,
@@ -311,18 +311,19 @@ pub fn finish_with(prepared: Prepared, output: Output) -> Result<Built, BuildErr
                 output.pdfa,
             )
         },
-        || assemble::ready(pack, sources, output.pdfa),
+        || assemble::import_reports(pack, assemble::ready(pack, sources, output.pdfa)),
     );
     let rendered = rendered?;
+    let imported = imported?;
     let shrunk = render::placement::shrink_warnings(pack, &plan, &rendered.shrinks);
-    stages.done("draw our pages, ready reports");
+    stages.done("draw our pages, merge reports");
     let assembled = assemble::assemble(
         pack,
         assemble::Parts {
             plan: &plan,
             front: &front,
             rendered,
-            reports,
+            imported,
             id,
             archival: output.pdfa,
         },

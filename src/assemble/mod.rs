@@ -33,7 +33,7 @@ pub struct Parts<'a> {
     pub plan: &'a PagePlan,
     pub front: &'a FrontMatter,
     pub rendered: Rendered,
-    pub reports: Vec<Vec<Ready>>,
+    pub imported: Imported,
     /// Seed of the file identifier: a hash of everything that shaped the pack.
     pub id: [u8; 16],
     /// Write PDF/A-2b.
@@ -115,53 +115,47 @@ pub struct Assembled {
     pub our_pages_checked: Result<(), String>,
 }
 
-/// Merges everything into the finished pack.
-pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> {
-    let internal = |stage: &'static str| {
-        move |e: lopdf::Error| BuildError::Internal {
-            stage,
-            reason: e.to_string(),
-        }
-    };
-    let plan = parts.plan;
-    let mut stages = crate::timing::Stages::start();
+/// The reports merged into one document, numbered from 1 in pack order
+/// (each report's objects in their own order), before our pages join
+/// them: this runs while our pages are drawn, as it needs nothing of them.
+pub struct Imported {
+    out: PdfDocument,
+    /// Each report's pages in the pack, with their geometry.
+    report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>>,
+    carried: Vec<Vec<carry::Carried>>,
+    warnings: Vec<String>,
+    extents: extent::Extents,
+    /// Each report's tag tree (renumbered) or its absence, and the numbers
+    /// its objects took, in pack order: the trees are merged after our own,
+    /// which comes first, once our pages are drawn.
+    tags: Vec<(usize, usize, ReportTags, std::ops::Range<u32>)>,
+}
+
+/// A report's tags, as [`Imported`] keeps them.
+enum ReportTags {
+    Tagged(Box<structure::Tree>),
+    /// No tree; `stray_keys` if its objects still have keys into one.
+    Untagged {
+        stray_keys: bool,
+    },
+}
+
+/// Merges the ready reports into one document (see [`Imported`]); a report
+/// that cannot be archived when PDF/A is asked for stops the build, named.
+pub fn import_reports(pack: &Pack, mut reports: Vec<Vec<Ready>>) -> Result<Imported, BuildError> {
     let mut out = PdfDocument::with_version("1.7");
-
-    let ours =
-        PdfDocument::load_mem(&parts.rendered.pdf).map_err(internal("reading our own pages"))?;
-    let our_pages_old: Vec<ObjectId> = ours.page_iter().collect();
-    if our_pages_old.len() != plan.slots.len() {
-        return Err(BuildError::Internal {
-            stage: "drawing our pages",
-            reason: format!(
-                "{} pages drawn for {} planned",
-                our_pages_old.len(),
-                plan.slots.len()
-            ),
-        });
-    }
-    let mut our_tree = structure::read(&ours);
-    let map = import(&mut out, ours);
-    if let Some(tree) = our_tree.as_mut() {
-        tree.renumber(&map);
-    }
-    let mut tags = structure::Merger::new(our_tree);
-    let our_pages: Vec<ObjectId> = our_pages_old.iter().map(|id| map[id]).collect();
-    compress_our_streams(&mut out, map.values());
-
     // Report pages, with inherited attributes made their own before the
     // page tree they inherit from is left behind.
     let mut report_pages: Vec<Vec<Vec<(ObjectId, Geometry)>>> = Vec::new();
     let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
     let mut warnings = Vec::new();
     let mut extents = extent::Extents::default();
-    let mut untagged = Vec::new();
+    let mut tags = Vec::new();
     let mut blocked = Vec::new();
-    // The reports' objects get their numbers in the pack over all cores:
-    // each report's first number is known from the sizes of those before
-    // it, so the numbers are the ones importing them in turn would give.
-    let mut reports = parts.reports;
-    let maps = renumber_reports(&mut reports, out.max_id + 1);
+    // The reports' objects get their numbers over all cores: each report's
+    // first number is known from the sizes of those before it, so the
+    // numbers are the ones importing them in turn would give.
+    let maps = renumber_reports(&mut reports, 1);
     for ((i, docs), maps) in reports.into_iter().enumerate().zip(maps) {
         let mut item_pages = Vec::new();
         let mut item_carried = Vec::new();
@@ -192,7 +186,9 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                     reason: "a report was left unnumbered".into(),
                 });
             };
+            let first = out.max_id + 1;
             insert_renumbered(&mut out, pdf, &map);
+            let numbers = first..out.max_id + 1;
             extents.extend(
                 report_extents
                     .into_iter()
@@ -221,19 +217,16 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
                     renumber(object, &map);
                 }
             }
-            match carried.structure.take() {
+            let report_tags = match carried.structure.take() {
                 Some(mut tree) => {
                     tree.renumber(&map);
-                    tags.add_report(&mut out, i, d, tree, map.values().copied());
+                    ReportTags::Tagged(Box::new(tree))
                 }
-                None => {
-                    // Keys into a parent tree the report does not bring.
-                    if carried.stray_structure_keys {
-                        structure::strip_keys(&mut out, map.values().copied());
-                    }
-                    untagged.push((i, d));
-                }
-            }
+                None => ReportTags::Untagged {
+                    stray_keys: carried.stray_structure_keys,
+                },
+            };
+            tags.push((i, d, report_tags, numbers));
             item_carried.push(carried);
             item_pages.push(
                 pages
@@ -246,9 +239,74 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         report_pages.push(item_pages);
         carried_all.push(item_carried);
     }
-
     if !blocked.is_empty() {
         return Err(BuildError::Documents(blocked));
+    }
+    Ok(Imported {
+        out,
+        report_pages,
+        carried: carried_all,
+        warnings,
+        extents,
+        tags,
+    })
+}
+
+/// Merges everything into the finished pack.
+pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> {
+    let internal = |stage: &'static str| {
+        move |e: lopdf::Error| BuildError::Internal {
+            stage,
+            reason: e.to_string(),
+        }
+    };
+    let plan = parts.plan;
+    let mut stages = crate::timing::Stages::start();
+    let Imported {
+        mut out,
+        report_pages,
+        carried: carried_all,
+        mut warnings,
+        mut extents,
+        tags: report_tags,
+    } = parts.imported;
+
+    let ours =
+        PdfDocument::load_mem(&parts.rendered.pdf).map_err(internal("reading our own pages"))?;
+    let our_pages_old: Vec<ObjectId> = ours.page_iter().collect();
+    if our_pages_old.len() != plan.slots.len() {
+        return Err(BuildError::Internal {
+            stage: "drawing our pages",
+            reason: format!(
+                "{} pages drawn for {} planned",
+                our_pages_old.len(),
+                plan.slots.len()
+            ),
+        });
+    }
+    let mut our_tree = structure::read(&ours);
+    // Our pages are numbered after the reports.
+    let map = import(&mut out, ours);
+    if let Some(tree) = our_tree.as_mut() {
+        tree.renumber(&map);
+    }
+    let our_pages: Vec<ObjectId> = our_pages_old.iter().map(|id| map[id]).collect();
+    compress_our_streams(&mut out, map.values());
+    // Our tree first, then each report's in pack order.
+    let mut tags = structure::Merger::new(our_tree);
+    let mut untagged = Vec::new();
+    for (i, d, report_tags, numbers) in report_tags {
+        let objects = numbers.map(|n| (n, 0));
+        match report_tags {
+            ReportTags::Tagged(tree) => tags.add_report(&mut out, i, d, *tree, objects),
+            ReportTags::Untagged { stray_keys } => {
+                // Keys into a parent tree the report does not bring.
+                if stray_keys {
+                    structure::strip_keys(&mut out, objects);
+                }
+                untagged.push((i, d));
+            }
+        }
     }
     stages.done("import");
     // The pages in order, with stamps laid over the report pages.

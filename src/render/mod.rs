@@ -26,6 +26,7 @@ use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag,
     TagGroup, TagKind, TagTree,
 };
+use krilla::text::KrillaGlyph;
 use krilla::{Document, SerializeSettings};
 
 use crate::error::BuildError;
@@ -166,16 +167,17 @@ pub fn render<'o>(
     pictures: &Pictures,
     front: &FrontMatter,
     plan: &PagePlan,
-    report_page: &dyn Fn(usize) -> (VisibleSize, &'o Occupied),
+    report_page: &(dyn Fn(usize) -> (VisibleSize, &'o Occupied) + Sync),
     archival: bool,
 ) -> Result<Rendered, BuildError> {
+    let shaped = shape_ahead(pack, fonts, front, plan, report_page);
     let ours = Ours {
         pack,
         fonts,
         pictures,
         front,
         plan,
-        report_page,
+        shaped,
         archival,
     };
     match draw(&ours, true) {
@@ -235,18 +237,108 @@ fn krilla_failed(e: KrillaError) -> BuildError {
 }
 
 /// What [`render`] draws from.
-struct Ours<'a, 'o> {
+struct Ours<'a> {
     pack: &'a Pack,
     fonts: &'a Fonts,
     pictures: &'a Pictures,
     front: &'a FrontMatter,
     plan: &'a PagePlan,
-    report_page: &'a dyn Fn(usize) -> (VisibleSize, &'o Occupied),
+    /// By slot: its text shaped, and a report page's stamps placed.
+    shaped: Vec<Ahead>,
     /// Checked against PDF/A-2b too.
     archival: bool,
 }
 
-fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
+/// A slot's text shaped and its stamps placed ahead of drawing, over all
+/// cores: krilla draws one page after another, and shaping and placing
+/// are most of the work of a page we draw.
+enum Ahead {
+    /// For each mark of a front page, the glyphs of its text, if it has any.
+    Front(Vec<Option<Vec<KrillaGlyph>>>),
+    Report(Box<ReportStamps>),
+    /// Nothing shaped ahead (a blank page).
+    Nothing,
+}
+
+/// A report page's stamps, shaped and placed.
+struct ReportStamps {
+    /// The visible size of the report page.
+    visible: VisibleSize,
+    page: (String, Vec<KrillaGlyph>),
+    item: Option<(String, Vec<KrillaGlyph>)>,
+    exempt: Option<(String, Vec<KrillaGlyph>)>,
+    placed: placement::Placement,
+}
+
+/// Shapes every slot's text and places every report page's stamps, over
+/// all cores.
+fn shape_ahead<'o>(
+    pack: &Pack,
+    fonts: &Fonts,
+    front: &FrontMatter,
+    plan: &PagePlan,
+    report_page: &(dyn Fn(usize) -> (VisibleSize, &'o Occupied) + Sync),
+) -> Vec<Ahead> {
+    use rayon::prelude::*;
+    // The item whose first page each printed page is, for "Agenda Item N".
+    let item_starts = plan.item_starts();
+    plan.slots
+        .par_iter()
+        .enumerate()
+        .map(|(index, slot)| match *slot {
+            Slot::Front(i) => Ahead::Front(
+                front.pages[i]
+                    .iter()
+                    .map(|mark| match mark {
+                        Mark::Text { text, weight, .. } => Some(fonts.glyphs(text, *weight)),
+                        Mark::PageRange { range: of, .. } => of
+                            .in_plan(plan)
+                            .map(|range| fonts.glyphs(&range.to_string(), Weight::Regular)),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            Slot::Report {
+                item: item_index,
+                document: document_index,
+                printed,
+                ..
+            } => {
+                let (visible, occupied) = report_page(index);
+                let t = &pack.template;
+                let item = item_starts
+                    .get(&printed)
+                    .map(|&i| t.fill("agenda_item", &[("n", &plan.items[i].label)]));
+                // Every page of an exempt document says so, with why.
+                let exempt = pack.items[item_index].documents[document_index]
+                    .exempt
+                    .as_ref()
+                    .map(|e| t.not_for_publication(e));
+                let page = t.fill("page", &[("n", &printed.to_string())]);
+                let stamps = placement::Stamps {
+                    page: &page,
+                    item: item.as_deref(),
+                    exempt: exempt.as_deref(),
+                };
+                let placed = placement::place(fonts, visible, occupied, &stamps);
+                let shape = |text: String, weight: Weight| {
+                    let glyphs = fonts.glyphs(&text, weight);
+                    (text, glyphs)
+                };
+                Ahead::Report(Box::new(ReportStamps {
+                    visible,
+                    page: shape(page, Weight::Regular),
+                    item: item.map(|text| shape(text, Weight::Bold)),
+                    exempt: exempt.map(|text| shape(text, EXEMPT_STAMP.0)),
+                    placed,
+                }))
+            }
+            Slot::FrontBlank | Slot::Blank { .. } => Ahead::Nothing,
+        })
+        .collect()
+}
+
+fn draw(ours: &Ours<'_>, validate: bool) -> Result<Rendered, KrillaError> {
     let (pack, fonts, plan) = (ours.pack, ours.fonts, ours.plan);
     let mut configuration = ConfigurationBuilder::new();
     if validate {
@@ -286,17 +378,15 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
     // that may follow it in the E series.
     let mut last_exempt: Option<String> = None;
     let mut shrinks = vec![None; plan.slots.len()];
-    // The item whose first page each printed page is, for "Agenda Item N".
-    let item_starts = plan.item_starts();
     let a4 = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4 is a valid size");
-    for (index, slot) in plan.slots.iter().enumerate() {
-        match *slot {
-            Slot::Front(i) => {
+    for (index, (slot, shaped)) in plan.slots.iter().zip(&ours.shaped).enumerate() {
+        match (*slot, shaped) {
+            (Slot::Front(i), Ahead::Front(glyphs)) => {
                 let mut page = document.start_page_with(a4.clone());
                 let mut surface = page.surface();
                 let mut current = None;
                 let mut links = Vec::new();
-                for mark in &ours.front.pages[i] {
+                for (mark, glyphs) in ours.front.pages[i].iter().zip(glyphs) {
                     if let Mark::Tag(e) = mark {
                         current = *e;
                         continue;
@@ -306,7 +396,7 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                         fonts,
                         ours.pictures,
                         plan,
-                        mark,
+                        (mark, glyphs.as_deref()),
                         current,
                         &mut tags,
                     ) {
@@ -319,13 +409,13 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                     tags.links[group].push(id);
                 }
             }
-            Slot::FrontBlank => {
+            (Slot::FrontBlank, _) => {
                 let mut page = document.start_page_with(a4.clone());
                 let mut surface = page.surface();
                 blank_notice(&mut surface, fonts, pack);
                 surface.finish();
             }
-            Slot::Blank { printed } => {
+            (Slot::Blank { printed }, _) => {
                 let mut page = document.start_page_with(a4.clone());
                 let mut surface = page.surface();
                 blank_notice(&mut surface, fonts, pack);
@@ -347,11 +437,12 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                     };
                     let placed = placement::place(fonts, a4_size, &Occupied::default(), &stamps);
                     if let Some(spot) = placed.exempt {
+                        let glyphs = fonts.glyphs(exempt, EXEMPT_STAMP.0);
                         stamp(
                             &mut surface,
                             fonts,
                             spot,
-                            exempt,
+                            (exempt, &glyphs),
                             EXEMPT_STAMP,
                             ArtifactType::Header,
                         );
@@ -359,30 +450,16 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                 }
                 surface.finish();
             }
-            Slot::Report {
-                item: item_index,
-                document: document_index,
-                printed,
-                ..
-            } => {
-                let (visible, occupied) = (ours.report_page)(index);
-                let t = &pack.template;
-                let item = item_starts
-                    .get(&printed)
-                    .map(|&i| t.fill("agenda_item", &[("n", &plan.items[i].label)]));
-                // Every page of an exempt document says so, with why.
-                let exempt = pack.items[item_index].documents[document_index]
-                    .exempt
-                    .as_ref()
-                    .map(|e| t.not_for_publication(e));
-                last_exempt.clone_from(&exempt);
-                let page_text = t.fill("page", &[("n", &printed.to_string())]);
-                let stamps = placement::Stamps {
-                    page: &page_text,
-                    item: item.as_deref(),
-                    exempt: exempt.as_deref(),
-                };
-                let placed = placement::place(fonts, visible, occupied, &stamps);
+            (Slot::Report { .. }, Ahead::Report(stamps)) => {
+                let ReportStamps {
+                    visible,
+                    page: page_text,
+                    item,
+                    exempt,
+                    placed,
+                    ..
+                } = &**stamps;
+                last_exempt = exempt.as_ref().map(|(text, _)| text.clone());
                 shrinks[index] = placed.shrink;
                 let size = visible.stamp_canvas();
                 let settings = PageSettings::from_wh(size.width.max(1.0), size.height.max(1.0))
@@ -391,32 +468,39 @@ fn draw(ours: &Ours<'_, '_>, validate: bool) -> Result<Rendered, KrillaError> {
                 let mut surface = page.surface();
                 // The stamps are artifacts: the report's own tags, where
                 // it has them, stay the whole of what is read.
-                let spot = placed.page_number;
-                let number = (Weight::Regular, PAGE_NUMBER_SIZE);
+                let (text, glyphs) = page_text;
                 stamp(
                     &mut surface,
                     fonts,
-                    spot,
-                    &page_text,
-                    number,
+                    placed.page_number,
+                    (text, glyphs),
+                    (Weight::Regular, PAGE_NUMBER_SIZE),
                     ArtifactType::PageNumber,
                 );
-                if let (Some(item), Some(spot)) = (&item, placed.item) {
+                if let (Some((text, glyphs)), Some(spot)) = (item, placed.item) {
                     let style = (Weight::Bold, ITEM_STAMP_SIZE);
-                    stamp(&mut surface, fonts, spot, item, style, ArtifactType::Header);
-                }
-                if let (Some(text), Some(spot)) = (&exempt, placed.exempt) {
                     stamp(
                         &mut surface,
                         fonts,
                         spot,
-                        text,
+                        (text, glyphs),
+                        style,
+                        ArtifactType::Header,
+                    );
+                }
+                if let (Some((text, glyphs)), Some(spot)) = (exempt, placed.exempt) {
+                    stamp(
+                        &mut surface,
+                        fonts,
+                        spot,
+                        (text, glyphs),
                         EXEMPT_STAMP,
                         ArtifactType::Header,
                     );
                 }
                 surface.finish();
             }
+            _ => unreachable!("every slot is shaped ahead as its kind"),
         }
     }
     // PDF/UA-1 asks for an outline; the pack's own replaces it.
@@ -440,19 +524,18 @@ fn stamp(
     surface: &mut krilla::surface::Surface<'_>,
     fonts: &Fonts,
     spot: placement::Spot,
-    text: &str,
+    shaped: (&str, &[KrillaGlyph]),
     (weight, size): (Weight, f32),
     kind: ArtifactType,
 ) {
     surface.start_tagged(artifact(kind));
-    draw_text(
+    draw_shaped(
         surface,
         fonts,
         |_| spot.x,
         spot.baseline,
-        text,
-        weight,
-        size,
+        shaped,
+        (weight, size),
     );
     surface.end_tagged();
 }
@@ -568,10 +651,29 @@ fn draw_text(
     size: f32,
 ) -> f32 {
     let glyphs = fonts.glyphs(text, weight);
+    draw_shaped(
+        surface,
+        fonts,
+        place,
+        baseline,
+        (text, &glyphs),
+        (weight, size),
+    )
+}
+
+/// [`draw_text`] for text shaped already: `glyphs` are `text`'s in `weight`.
+fn draw_shaped(
+    surface: &mut krilla::surface::Surface<'_>,
+    fonts: &Fonts,
+    place: impl FnOnce(f32) -> f32,
+    baseline: f32,
+    (text, glyphs): (&str, &[KrillaGlyph]),
+    (weight, size): (Weight, f32),
+) -> f32 {
     let width: f32 = glyphs.iter().map(|g| g.x_advance).sum::<f32>() * size;
     surface.draw_glyphs(
         Point::from_xy(place(width), baseline),
-        &glyphs,
+        glyphs,
         fonts.krilla(weight),
         text,
         size,
@@ -622,7 +724,7 @@ fn draw_mark(
     fonts: &Fonts,
     pictures: &Pictures,
     plan: &PagePlan,
-    mark: &Mark,
+    (mark, shaped): (&Mark, Option<&[KrillaGlyph]>),
     current: Option<usize>,
     tags: &mut Tags<'_>,
 ) -> Option<(usize, Annotation)> {
@@ -652,9 +754,25 @@ fn draw_mark(
             weight,
             size,
         } => {
-            tagged(surface, ContentTag::Span(SpanTag::empty()), &mut |s| {
-                draw_text(s, fonts, |_| *x, *baseline, text, *weight, *size);
-            });
+            tagged(
+                surface,
+                ContentTag::Span(SpanTag::empty()),
+                &mut |s| match shaped {
+                    Some(glyphs) => {
+                        draw_shaped(
+                            s,
+                            fonts,
+                            |_| *x,
+                            *baseline,
+                            (text, glyphs),
+                            (*weight, *size),
+                        );
+                    }
+                    None => {
+                        draw_text(s, fonts, |_| *x, *baseline, text, *weight, *size);
+                    }
+                },
+            );
         }
         Mark::Colour(colour) => {
             let paint: krilla::paint::Paint = match colour {
@@ -710,14 +828,21 @@ fn draw_mark(
             let range = of.in_plan(plan)?;
             let text = range.to_string();
             let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-            let w = draw_text(
+            let own;
+            let glyphs = match shaped {
+                Some(glyphs) => glyphs,
+                None => {
+                    own = fonts.glyphs(&text, Weight::Regular);
+                    &own
+                }
+            };
+            let w = draw_shaped(
                 surface,
                 fonts,
                 |w| right - w,
                 *baseline,
-                &text,
-                Weight::Regular,
-                *size,
+                (&text, glyphs),
+                (Weight::Regular, *size),
             );
             surface.end_tagged();
             let mut link = TagGroup::new(Tag::Link);

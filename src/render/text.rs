@@ -38,7 +38,7 @@ struct Face {
     /// Shaping plans by direction, script and language: compiling a plan
     /// costs far more than shaping a short line with it, and a pack shapes
     /// thousands of lines ("Page 1" … "Page 999") in one or two scripts.
-    plans: Mutex<HashMap<PlanKey, ShapePlan>>,
+    plans: Mutex<HashMap<PlanKey, Arc<ShapePlan>>>,
     /// The last runs shaped, newest last: a stamp's text is shaped once to
     /// place it and again to draw it.
     recent: Mutex<VecDeque<Run>>,
@@ -114,11 +114,23 @@ impl Face {
             });
         }
         let key = (buffer.direction(), buffer.script(), buffer.language());
-        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
-        let plan = plans.entry(key.clone()).or_insert_with(|| {
-            ShapePlan::new(&self.shaper, key.0, Some(key.1), key.2.as_ref(), &[])
-        });
-        rustybuzz::shape_with_plan(&self.shaper, plan, buffer)
+        // The lock is let go before shaping, so threads shape at once.
+        let plan = Arc::clone(
+            self.plans
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(key.clone())
+                .or_insert_with(|| {
+                    Arc::new(ShapePlan::new(
+                        &self.shaper,
+                        key.0,
+                        Some(key.1),
+                        key.2.as_ref(),
+                        &[],
+                    ))
+                }),
+        );
+        rustybuzz::shape_with_plan(&self.shaper, &plan, buffer)
     }
 }
 

@@ -309,9 +309,14 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         }
     }
     stages.done("import");
-    // The pages in order, with stamps laid over the report pages.
+    // The pages in order, with stamps laid over the report pages. Each
+    // stamped page's new objects are numbered in page order, as stamping
+    // one page after another would number them; the stamps themselves are
+    // made over all cores, each reading only what it lays over.
     let prologue = out.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
     let mut pages = Vec::with_capacity(plan.slots.len());
+    let mut jobs = Vec::new();
+    let mut next = out.max_id + 1;
     for (index, slot) in plan.slots.iter().enumerate() {
         match *slot {
             Slot::Report {
@@ -322,12 +327,40 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
             } => {
                 let (id, geometry) = report_pages[item][document][page];
                 let shrink = parts.rendered.shrinks.get(index).copied().flatten();
-                stamp(&mut out, id, &geometry, our_pages[index], prologue, shrink)
-                    .map_err(internal("stamping a report page"))?;
+                jobs.push(StampJob {
+                    page: id,
+                    geometry,
+                    overlay: our_pages[index],
+                    shrink,
+                    first: next,
+                });
+                next += StampJob::OBJECTS + u32::from(shrink.is_some());
                 pages.push(id);
             }
             _ => pages.push(our_pages[index]),
         }
+    }
+    let stamped: Vec<lopdf::Result<Stamped>> = {
+        use rayon::prelude::*;
+        let out = &out;
+        jobs.par_iter()
+            .map(|job| stamp(out, job, prologue))
+            .collect()
+    };
+    out.max_id = next - 1;
+    for stamped in stamped {
+        let Stamped {
+            page,
+            resources,
+            contents,
+            objects,
+        } = stamped.map_err(internal("stamping a report page"))?;
+        out.objects.extend(objects);
+        let dict = out
+            .get_dictionary_mut(page)
+            .map_err(internal("stamping a report page"))?;
+        dict.set("Resources", resources);
+        dict.set("Contents", Object::Array(contents));
     }
 
     stages.done("stamp");
@@ -685,22 +718,48 @@ fn renumber(object: &mut Object, map: &FxHashMap<ObjectId, ObjectId>) {
     }
 }
 
+/// A report page to stamp: the overlay drawn for it (one of our pages),
+/// how its content is shrunk if it is, and the first of the numbers its
+/// new objects take.
+struct StampJob {
+    page: ObjectId,
+    geometry: Geometry,
+    overlay: ObjectId,
+    shrink: Option<Shrink>,
+    first: u32,
+}
+
+impl StampJob {
+    /// New objects a stamp makes (the overlay as a form and the content
+    /// after the page's own), and one more for a shrunk page's start.
+    const OBJECTS: u32 = 2;
+}
+
+/// A report page stamped: its new resources and contents, and the objects
+/// they bring, to put in the pack.
+struct Stamped {
+    page: ObjectId,
+    resources: Dictionary,
+    contents: Vec<Object>,
+    objects: Vec<(ObjectId, Object)>,
+}
+
 /// Lays the overlay drawn on `overlay` (one of our pages) over `page`,
 /// upright on its visible area; the page's own content is wrapped in q/Q so
 /// that whatever state it leaves cannot move or hide the stamp, and shrunk
 /// first if `shrink` says so.
-fn stamp(
-    out: &mut PdfDocument,
-    page: ObjectId,
-    geometry: &Geometry,
-    overlay: ObjectId,
-    prologue: ObjectId,
-    shrink: Option<Shrink>,
-) -> lopdf::Result<()> {
-    let overlay_dict = out.get_dictionary(overlay)?.clone();
+fn stamp(out: &PdfDocument, job: &StampJob, prologue: ObjectId) -> lopdf::Result<Stamped> {
+    let StampJob {
+        page,
+        ref geometry,
+        overlay,
+        shrink,
+        first,
+    } = *job;
+    let overlay_dict = out.get_dictionary(overlay)?;
     let visible = geometry.visible_size();
     let size = visible.stamp_canvas();
-    let mut form = form_from_page(out, &overlay_dict)?;
+    let mut form = form_from_page(out, overlay_dict)?;
     form.dict.set(
         "BBox",
         Object::Array(vec![
@@ -710,9 +769,10 @@ fn stamp(
             size.height.into(),
         ]),
     );
-    let form_id = out.add_object(form);
+    let form_id = (first, 0);
+    let mut objects = vec![(form_id, Object::Stream(form))];
 
-    let page_dict = out.get_dictionary(page)?.clone();
+    let page_dict = out.get_dictionary(page)?;
     let mut resources = match page_dict.get(b"Resources") {
         Ok(r) => out.dereference(r)?.1.as_dict().cloned().unwrap_or_default(),
         Err(_) => Dictionary::new(),
@@ -739,12 +799,23 @@ fn stamp(
         "\nQ\n/Artifact BMC q {} {} {} {} {} {} cm /{name} Do Q EMC\n",
         m[0], m[1], m[2], m[3], m[4], m[5]
     );
-    let epilogue_id = out.add_object(Stream::new(Dictionary::new(), epilogue.into_bytes()));
+    let epilogue_id = (first + 1, 0);
+    objects.push((
+        epilogue_id,
+        Object::Stream(Stream::new(Dictionary::new(), epilogue.into_bytes())),
+    ));
     let prologue = match shrink {
-        Some(shrink) => out.add_object(Stream::new(
-            Dictionary::new(),
-            shrunk_prologue(geometry, shrink).into_bytes(),
-        )),
+        Some(shrink) => {
+            let id = (first + 2, 0);
+            objects.push((
+                id,
+                Object::Stream(Stream::new(
+                    Dictionary::new(),
+                    shrunk_prologue(geometry, shrink).into_bytes(),
+                )),
+            ));
+            id
+        }
         None => prologue,
     };
     let mut contents: Vec<Object> = vec![prologue.into()];
@@ -757,11 +828,12 @@ fn stamp(
         _ => {}
     }
     contents.push(epilogue_id.into());
-
-    let dict = out.get_dictionary_mut(page)?;
-    dict.set("Resources", resources);
-    dict.set("Contents", Object::Array(contents));
-    Ok(())
+    Ok(Stamped {
+        page,
+        resources,
+        contents,
+        objects,
+    })
 }
 
 /// The start of a shrunk page: its content scaled (the display-space

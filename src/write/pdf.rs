@@ -112,36 +112,37 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         .max(pdf.objects.keys().map(|id| id.0).max().unwrap_or(0))
         + 1;
     let chunks: Vec<&[Numbered]> = packed.chunks(OBJECTS_PER_STREAM).collect();
-    let object_streams: Vec<io::Result<Vec<u8>>> = chunks
-        .par_iter()
-        .map(|chunk| object_stream(chunk))
-        .collect();
+    // The object streams are compressed, and every other object's start
+    // written out, over all cores; the stream data follows in order.
+    type Written = Vec<io::Result<Vec<u8>>>;
+    let (object_streams, heads): (Written, Written) = rayon::join(
+        || {
+            chunks
+                .par_iter()
+                .map(|chunk| object_stream(chunk))
+                .collect()
+        },
+        || {
+            direct
+                .par_iter()
+                .map(|&(&id, object)| head(id, object, extents))
+                .collect()
+        },
+    );
 
     let mut entries = vec![Entry::Free; next_id as usize + chunks.len() + 1];
     out.write_all(b"%PDF-")?;
     out.write_all(pdf.version.as_bytes())?;
     out.write_all(b"\n%\xe2\xe3\xcf\xd3\n")?;
-    for &(&id, object) in &direct {
+    for (&(&id, object), head) in direct.iter().zip(heads) {
         entries[id.0 as usize] = Entry::InFile(out.written);
-        writeln!(out, "{} {} obj", id.0, id.1)?;
-        match object {
-            Object::Stream(stream) => {
-                let extent = extents.get(&id);
-                let len = crate::read::extent::data_len(extents, id, stream);
-                let mut dict = stream.dict.clone();
-                dict.set("Length", len as i64);
-                Writer::write_object(&mut out, &Object::Dictionary(dict))?;
-                out.write_all(b"\nstream\n")?;
-                match extent {
-                    Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,
-                    None => out.write_all(&stream.content)?,
-                }
-                out.write_all(b"\nendstream\nendobj\n")?;
+        out.write_all(&head?)?;
+        if let Object::Stream(stream) = object {
+            match extents.get(&id) {
+                Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,
+                None => out.write_all(&stream.content)?,
             }
-            other => {
-                Writer::write_object(&mut out, other)?;
-                out.write_all(b"\nendobj\n")?;
-            }
+            out.write_all(b"\nendstream\nendobj\n")?;
         }
     }
     for (chunk, stream) in chunks.iter().zip(object_streams) {
@@ -201,6 +202,27 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
     )?;
     out.flush()?;
     Ok(out.written)
+}
+
+/// The start of an object written directly in the file: for a stream, up
+/// to its data; for anything else, the whole object.
+fn head(id: ObjectId, object: &Object, extents: &Extents) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    writeln!(out, "{} {} obj", id.0, id.1)?;
+    match object {
+        Object::Stream(stream) => {
+            let len = crate::read::extent::data_len(extents, id, stream);
+            let mut dict = stream.dict.clone();
+            dict.set("Length", len as i64);
+            Writer::write_object(&mut out, &Object::Dictionary(dict))?;
+            out.extend_from_slice(b"\nstream\n");
+        }
+        other => {
+            Writer::write_object(&mut out, other)?;
+            out.extend_from_slice(b"\nendobj\n");
+        }
+    }
+    Ok(out)
 }
 
 /// One object stream, ready to write after its `N 0 obj` line (which the

@@ -31,17 +31,42 @@ pub struct SourceDocument {
 /// that cannot be used (not only the first).
 pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentError>> {
     use rayon::prelude::*;
-    // Documents are parsed in parallel; results keep the agenda's order.
-    let results: Vec<Vec<Result<SourceDocument, DocumentError>>> = pack
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // Documents are opened in parallel, the largest file first, each by
+    // whichever core is free: the stage lasts as long as its slowest
+    // document, so that one starts at once rather than behind others
+    // queued on the same core. Results keep the agenda's order.
+    let mut order: Vec<(usize, usize, u64)> = pack
         .items
-        .par_iter()
-        .map(|item| {
-            item.documents
-                .par_iter()
-                .map(|document| open(pack, item, document))
-                .collect()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, item)| {
+            item.documents.iter().enumerate().map(move |(d, document)| {
+                let size = std::fs::metadata(&document.path).map_or(0, |m| m.len());
+                (i, d, size)
+            })
         })
         .collect();
+    order.sort_by(|a, b| b.2.cmp(&a.2));
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, usize, Result<SourceDocument, DocumentError>)> = (0
+        ..rayon::current_num_threads().min(order.len()))
+        .into_par_iter()
+        .flat_map_iter(|_| {
+            let mut mine = Vec::new();
+            while let Some(&(i, d, _)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let item = &pack.items[i];
+                mine.push((i, d, open(pack, item, &item.documents[d])));
+            }
+            mine
+        })
+        .collect();
+    done.sort_by_key(|&(i, d, _)| (i, d));
+    let mut results: Vec<Vec<Result<SourceDocument, DocumentError>>> =
+        pack.items.iter().map(|_| Vec::new()).collect();
+    for (i, _, result) in done {
+        results[i].push(result);
+    }
     let mut opened = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for docs in results {

@@ -35,28 +35,45 @@ pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentErr
     // Documents are opened in parallel, the largest file first, each by
     // whichever core is free: the stage lasts as long as its slowest
     // document, so that one starts at once rather than behind others
-    // queued on the same core. Results keep the agenda's order.
-    let mut order: Vec<(usize, usize, u64)> = pack
-        .items
-        .iter()
-        .enumerate()
-        .flat_map(|(i, item)| {
-            item.documents.iter().enumerate().map(move |(d, document)| {
-                let size = std::fs::metadata(&document.path).map_or(0, |m| m.len());
-                (i, d, size)
-            })
-        })
-        .collect();
-    order.sort_by(|a, b| b.2.cmp(&a.2));
+    // queued on the same core. A file listed more than once is opened by
+    // one core, listing after listing, so the later ones find what the
+    // first found in the cache rather than racing it to write the same
+    // entry. Results keep the agenda's order.
+    let mut files: Vec<Listed> = Vec::new();
+    let mut seen: std::collections::HashMap<std::path::PathBuf, usize> =
+        std::collections::HashMap::new();
+    for (i, item) in pack.items.iter().enumerate() {
+        for (d, document) in item.documents.iter().enumerate() {
+            let key =
+                std::fs::canonicalize(&document.path).unwrap_or_else(|_| document.path.clone());
+            match seen.get(&key) {
+                Some(&at) => files[at].listings.push((i, d)),
+                None => {
+                    let size = std::fs::metadata(&key).map_or(0, |m| m.len());
+                    seen.insert(key, files.len());
+                    files.push(Listed {
+                        size,
+                        listings: vec![(i, d)],
+                    });
+                }
+            }
+        }
+    }
+    // Stable: files of equal size keep the agenda's order.
+    files.sort_by_key(|file| std::cmp::Reverse(file.size));
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, usize, Result<SourceDocument, DocumentError>)> = (0
-        ..rayon::current_num_threads().min(order.len()))
+        ..rayon::current_num_threads().min(files.len()))
         .into_par_iter()
         .flat_map_iter(|_| {
             let mut mine = Vec::new();
-            while let Some(&(i, d, _)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                let item = &pack.items[i];
-                mine.push((i, d, open(pack, item, &item.documents[d])));
+            while let Some(Listed { listings, .. }) =
+                files.get(next.fetch_add(1, Ordering::Relaxed))
+            {
+                for &(i, d) in listings {
+                    let item = &pack.items[i];
+                    mine.push((i, d, open(pack, item, &item.documents[d])));
+                }
             }
             mine
         })
@@ -84,6 +101,12 @@ pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentErr
     } else {
         Err(errors)
     }
+}
+
+/// One file of the pack and where it is listed: (item, document).
+struct Listed {
+    size: u64,
+    listings: Vec<(usize, usize)>,
 }
 
 /// Opens one document.

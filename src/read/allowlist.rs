@@ -670,6 +670,14 @@ pub fn admit(
     })
 }
 
+/// `dict` in no more room than it needs. Grown one key at a time, a
+/// dictionary holds room for up to twice its keys, and every report's
+/// copy stays in memory until the pack is written.
+fn fitted(mut dict: Dictionary) -> Dictionary {
+    dict.as_hashmap_mut().shrink_to_fit();
+    dict
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -940,7 +948,7 @@ impl<'a> Copier<'a> {
             let child = role.child(k);
             out.set(key.clone(), self.data(value, child, depth));
         }
-        out
+        fitted(out)
     }
 
     /// Counts a key left out of a copy: the actions it held, by kind, or
@@ -1059,7 +1067,7 @@ impl<'a> Copier<'a> {
         if !kept.is_empty() {
             page.set("Annots", Object::Array(kept));
         }
-        Ok(page)
+        Ok(fitted(page))
     }
 
     /// A page's content streams, each copied (with content on hidden
@@ -1351,7 +1359,7 @@ impl<'a> Copier<'a> {
             };
             out.set(key.clone(), copied);
         }
-        out
+        fitted(out)
     }
 
     /// A reference to a form field or a widget (a field's kid).
@@ -1436,7 +1444,7 @@ impl<'a> Copier<'a> {
             };
             out.set(key.clone(), copied);
         }
-        out
+        fitted(out)
     }
 
     /// An action a public pack may carry, rebuilt from what it needs:
@@ -1920,7 +1928,7 @@ impl<'a> Copier<'a> {
                 out.set(key.clone(), copied);
             }
         }
-        out
+        fitted(out)
     }
 
     /// A structure element's attributes (or a class's): attribute objects

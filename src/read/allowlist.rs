@@ -540,27 +540,31 @@ struct Copier<'a> {
     tagged: bool,
     /// Tag-tree elements copied with an identifier.
     struct_ids: Vec<(Vec<u8>, ObjectId)>,
+    /// Streams copied without their data (new, old): it is moved from the
+    /// report once everything is copied, not copied beside it.
+    unfilled: Vec<(ObjectId, ObjectId)>,
 }
 
 /// Copies what may enter a public pack of `pdf` (whose pages are `pages`,
 /// seen as `geometries`; whose large streams are in `extents`) into a new
-/// document.
+/// document. The report is used up: its streams' data is moved into the
+/// copy.
 pub fn admit(
-    pdf: &PdfDocument,
+    mut pdf: PdfDocument,
     pages: &[ObjectId],
     geometries: &[Geometry],
     extents: Extents,
     policy: &Publish,
 ) -> Result<Admitted, Refusal> {
     let mut c = Copier {
-        src: pdf,
+        src: &pdf,
         policy,
         objects: BTreeMap::new(),
         map: FxHashMap::default(),
         queue: VecDeque::new(),
         next: 1,
         pages: FxHashMap::default(),
-        named: named_destinations(pdf),
+        named: named_destinations(&pdf),
         removed: BTreeMap::new(),
         comments: BTreeMap::new(),
         hidden_removed: BTreeSet::new(),
@@ -570,10 +574,11 @@ pub fn admit(
         extents_out: Extents::default(),
         tagged: false,
         struct_ids: Vec::new(),
+        unfilled: Vec::new(),
     };
     let catalog = pdf.catalog().cloned().unwrap_or_default();
     c.tagged = catalog.has(b"StructTreeRoot");
-    let (layers_old, layers_off_old) = layers(pdf, &catalog);
+    let (layers_old, layers_off_old) = layers(&pdf, &catalog);
     c.hidden = layers_off_old.iter().copied().collect();
 
     let new_pages: Vec<ObjectId> = pages
@@ -609,11 +614,43 @@ pub fn admit(
     carried.structure = c.structure(&catalog);
     // Keys were copied for a tree that did not come.
     carried.stray_structure_keys = c.tagged && carried.structure.is_none();
+    let Copier {
+        mut objects,
+        removed,
+        comments,
+        hidden_removed,
+        lost_resources,
+        extents_out,
+        unfilled,
+        next,
+        ..
+    } = c;
+    // The streams' data, moved: the last copy of a stream takes it, any
+    // earlier one (the same stream copied in two roles) a copy of it.
+    let mut copies: FxHashMap<ObjectId, usize> = FxHashMap::default();
+    for &(_, old) in &unfilled {
+        *copies.entry(old).or_default() += 1;
+    }
+    for (new, old) in unfilled {
+        let Some(Object::Stream(source)) = pdf.objects.get_mut(&old) else {
+            continue;
+        };
+        let left = copies.entry(old).or_default();
+        *left -= 1;
+        let data = if *left == 0 {
+            std::mem::take(&mut source.content)
+        } else {
+            source.content.clone()
+        };
+        if let Some(Object::Stream(copy)) = objects.get_mut(&new) {
+            copy.content = data;
+        }
+    }
+    drop(pdf);
 
     let mut warnings = Vec::new();
-    if !c.removed.is_empty() {
-        let list: Vec<String> = c
-            .removed
+    if !removed.is_empty() {
+        let list: Vec<String> = removed
             .iter()
             .map(|(what, n)| match n {
                 1 => what.clone(),
@@ -622,17 +659,17 @@ pub fn admit(
             .collect();
         warnings.push(format!("left out of the pack: {}", list.join(", ")));
     }
-    if !c.lost_resources.is_empty() {
+    if !lost_resources.is_empty() {
         warnings.push(format!(
             "the fonts and images of {} could not be read (a reference that loops or leads \
              nowhere): text and pictures on it may be missing",
-            page_list(c.lost_resources.iter())
+            page_list(lost_resources.iter())
         ));
     }
-    if !c.comments.is_empty() {
-        let total: usize = c.comments.values().sum();
-        let pages = page_list(c.comments.keys());
-        warnings.push(match c.policy.comments {
+    if !comments.is_empty() {
+        let total: usize = comments.values().sum();
+        let pages = page_list(comments.keys());
+        warnings.push(match policy.comments {
             Show::Remove => format!(
                 "removed {total} comment{} (sticky notes, pop-ups, reviewers' markup) on {pages}; \
                  set comments = \"keep\" on the document to publish them",
@@ -645,9 +682,9 @@ pub fn admit(
             ),
         });
     }
-    if !c.hidden_removed.is_empty() {
-        let pages = page_list(c.hidden_removed.iter());
-        warnings.push(match c.policy.hidden_layers {
+    if !hidden_removed.is_empty() {
+        let pages = page_list(hidden_removed.iter());
+        warnings.push(match policy.hidden_layers {
             Show::Remove => format!(
                 "removed content on layers hidden by default on {pages}; \
                  set hidden_layers = \"keep\" on the document to publish it hidden"
@@ -659,12 +696,12 @@ pub fn admit(
         });
     }
     let mut out = PdfDocument::with_version("1.7");
-    out.max_id = c.next - 1;
-    out.objects = c.objects;
+    out.max_id = next - 1;
+    out.objects = objects;
     Ok(Admitted {
         pdf: out,
         pages: new_pages,
-        extents: c.extents_out,
+        extents: extents_out,
         carried,
         warnings,
     })
@@ -846,21 +883,29 @@ impl<'a> Copier<'a> {
                         _ => Role::Any,
                     };
                     let dict = self.data_dict(&stream.dict, role, true, 0);
+                    let strip = self.policy.hidden_layers == Show::Remove
+                        && !self.hidden.is_empty()
+                        && self.name_of(stream.dict.get(b"Subtype").ok()).as_deref()
+                            == Some(b"Form");
                     let mut copy = Stream {
                         dict,
-                        content: stream.content.clone(),
+                        // Filled once everything is copied (see `unfilled`),
+                        // unless its content is filtered now.
+                        content: if strip {
+                            stream.content.clone()
+                        } else {
+                            Vec::new()
+                        },
                         allows_compression: stream.allows_compression,
                         start_position: None,
                     };
                     if let Some(extent) = self.extents_in.get(&old) {
                         self.extents_out.insert(new, extent.clone());
                     }
-                    if self.policy.hidden_layers == Show::Remove
-                        && !self.hidden.is_empty()
-                        && self.name_of(stream.dict.get(b"Subtype").ok()).as_deref()
-                            == Some(b"Form")
-                    {
+                    if strip {
                         self.strip_hidden_in_form(&mut copy, stream, old, new);
+                    } else {
+                        self.unfilled.push((new, old));
                     }
                     Object::Stream(copy)
                 }

@@ -236,7 +236,7 @@ pub fn open(
     // Only what may enter a public pack goes on from here. A panic while
     // copying refuses the document, not the build.
     let admitted = guarded("its pages could not be copied", || {
-        super::allowlist::admit(&pdf, &pages, &geometries, extents, &document.publish)
+        super::allowlist::admit(pdf, &pages, &geometries, extents, &document.publish)
     })
     .map_err(fail)?
     .map_err(|refusal| match refusal {
@@ -244,7 +244,6 @@ pub fn open(
             fail(DocumentProblem::HiddenLayerInseparable(page))
         }
     })?;
-    drop(pdf);
     warnings.extend(admitted.warnings);
     Ok(SourceDocument {
         pdf: admitted.pdf,

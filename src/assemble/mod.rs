@@ -253,7 +253,7 @@ pub fn import_reports(pack: &Pack, mut reports: Vec<Vec<Ready>>) -> Result<Impor
 }
 
 /// Merges everything into the finished pack.
-pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> {
+pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildError> {
     let internal = |stage: &'static str| {
         move |e: lopdf::Error| BuildError::Internal {
             stage,
@@ -271,8 +271,10 @@ pub fn assemble(pack: &Pack, parts: Parts<'_>) -> Result<Assembled, BuildError> 
         tags: report_tags,
     } = parts.imported;
 
-    let ours =
-        PdfDocument::load_mem(&parts.rendered.pdf).map_err(internal("reading our own pages"))?;
+    // Krilla's file is not needed once read.
+    let drawn = std::mem::take(&mut parts.rendered.pdf);
+    let ours = PdfDocument::load_mem(&drawn).map_err(internal("reading our own pages"))?;
+    drop(drawn);
     let our_pages_old: Vec<ObjectId> = ours.page_iter().collect();
     if our_pages_old.len() != plan.slots.len() {
         return Err(BuildError::Internal {

@@ -273,7 +273,7 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
 
     // Krilla's file is not needed once read.
     let drawn = std::mem::take(&mut parts.rendered.pdf);
-    let ours = PdfDocument::load_mem(&drawn).map_err(internal("reading our own pages"))?;
+    let mut ours = PdfDocument::load_mem(&drawn).map_err(internal("reading our own pages"))?;
     drop(drawn);
     let our_pages_old: Vec<ObjectId> = ours.page_iter().collect();
     if our_pages_old.len() != plan.slots.len() {
@@ -287,13 +287,13 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
         });
     }
     let mut our_tree = structure::read(&ours);
+    compress_our_streams(&mut ours);
     // Our pages are numbered after the reports.
     let map = import(&mut out, ours);
     if let Some(tree) = our_tree.as_mut() {
         tree.renumber(&map);
     }
     let our_pages: Vec<ObjectId> = our_pages_old.iter().map(|id| map[id]).collect();
-    compress_our_streams(&mut out, map.values());
     // Our tree first, then each report's in pack order.
     let mut tags = structure::Merger::new(our_tree);
     let mut untagged = Vec::new();
@@ -620,9 +620,14 @@ const WORTH_COMPRESSING: usize = 512;
 /// Compresses our own larger streams (the notice and agenda pages, the font
 /// subsets), which krilla leaves uncompressed so that it need not compress
 /// every stamp.
-fn compress_our_streams<'a>(out: &mut PdfDocument, ids: impl Iterator<Item = &'a ObjectId>) {
-    for id in ids {
-        if let Some(Object::Stream(stream)) = out.objects.get_mut(id)
+fn compress_our_streams(ours: &mut PdfDocument) {
+    use rayon::prelude::*;
+    // Over all cores; each object kept in the room it needs, as the
+    // parser grows dictionaries one key at a time and these stay in
+    // memory until the pack is written.
+    ours.objects.par_iter_mut().for_each(|(_, object)| {
+        fit(object);
+        if let Object::Stream(stream) = object
             && stream.content.len() >= WORTH_COMPRESSING
             && !stream.dict.has(b"Filter")
             && let Ok(data) = write::pdf::deflate(&stream.content)
@@ -632,7 +637,25 @@ fn compress_our_streams<'a>(out: &mut PdfDocument, ids: impl Iterator<Item = &'a
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(data);
         }
+    });
+}
+
+/// Shrinks `object`'s dictionaries and arrays, at every depth, to fit.
+fn fit(object: &mut Object) {
+    match object {
+        Object::Array(items) => {
+            items.iter_mut().for_each(fit);
+            items.shrink_to_fit();
+        }
+        Object::Dictionary(dict) => fit_dict(dict),
+        Object::Stream(stream) => fit_dict(&mut stream.dict),
+        _ => {}
     }
+}
+
+fn fit_dict(dict: &mut Dictionary) {
+    dict.iter_mut().for_each(|(_, value)| fit(value));
+    dict.as_hashmap_mut().shrink_to_fit();
 }
 
 /// Moves `pdf`'s objects into `out` under fresh numbers; returns the map

@@ -8,7 +8,7 @@ pub mod structure;
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, StringFormat};
 
@@ -478,7 +478,7 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
         }
     }
     stages.done("navigation");
-    out.prune_objects();
+    prune(&mut out);
     extents.retain(|id, _| out.objects.contains_key(id));
     stages.done("prune");
     let (shared_streams, saved_bytes) = dedupe::share_identical_streams(&mut out, &mut extents);
@@ -638,6 +638,44 @@ fn compress_our_streams(ours: &mut PdfDocument) {
             stream.set_content(data);
         }
     });
+}
+
+/// Drops every object the trailer does not reach (the pages our stamps
+/// were drawn on, krilla's page tree, whatever a report's copy left
+/// unused). The objects are followed a level at a time, each level over
+/// all cores.
+fn prune(pdf: &mut PdfDocument) {
+    use rayon::prelude::*;
+    fn references(object: &Object, found: &mut Vec<ObjectId>) {
+        match object {
+            Object::Reference(id) => found.push(*id),
+            Object::Array(items) => items.iter().for_each(|o| references(o, found)),
+            Object::Dictionary(dict) => dict.iter().for_each(|(_, o)| references(o, found)),
+            Object::Stream(stream) => stream.dict.iter().for_each(|(_, o)| references(o, found)),
+            _ => {}
+        }
+    }
+    let mut reached: FxHashSet<ObjectId> = FxHashSet::default();
+    let mut level = Vec::new();
+    pdf.trailer
+        .iter()
+        .for_each(|(_, o)| references(o, &mut level));
+    level.retain(|id| reached.insert(*id));
+    while !level.is_empty() {
+        let found: Vec<ObjectId> = level
+            .par_iter()
+            .fold(Vec::new, |mut found, id| {
+                if let Some(object) = pdf.objects.get(id) {
+                    references(object, &mut found);
+                }
+                found
+            })
+            .flatten()
+            .collect();
+        level = found;
+        level.retain(|id| reached.insert(*id));
+    }
+    pdf.objects.retain(|id, _| reached.contains(id));
 }
 
 /// Shrinks `object`'s dictionaries and arrays, at every depth, to fit.

@@ -350,14 +350,32 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
             .collect()
     };
     out.max_id = next - 1;
+    // Pages of one shape end with the same drawing of their stamp: it is
+    // kept once, as the first such page's.
+    let mut endings: HashMap<Vec<u8>, ObjectId> = HashMap::new();
     for stamped in stamped {
         let Stamped {
             page,
             resources,
-            contents,
+            mut contents,
             objects,
         } = stamped.map_err(internal("stamping a report page"))?;
-        out.objects.extend(objects);
+        for (id, object) in objects {
+            if let Object::Stream(stream) = &object
+                && contents.last() == Some(&Object::Reference(id))
+            {
+                match endings.get(&stream.content) {
+                    Some(&kept) => {
+                        *contents.last_mut().expect("ends with this stream") = kept.into();
+                        continue;
+                    }
+                    None => {
+                        endings.insert(stream.content.clone(), id);
+                    }
+                }
+            }
+            out.objects.insert(id, object);
+        }
         let dict = out
             .get_dictionary_mut(page)
             .map_err(internal("stamping a report page"))?;

@@ -118,7 +118,7 @@ pub fn read_pack_file(path: &Path) -> Result<String, InputError> {
 
 /// What makes two paths the same file: device and inode where there are
 /// such, so hard and symbolic links are caught, else the canonical path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FileIdentity {
     Inode(u64, u64),
     Path(std::path::PathBuf),
@@ -127,14 +127,20 @@ pub enum FileIdentity {
 impl FileIdentity {
     /// The identity of the file at `path`, if it can be read.
     pub fn of(path: &Path) -> Option<FileIdentity> {
+        FileIdentity::given(path, &std::fs::metadata(path).ok()?)
+    }
+
+    /// The identity of the file at `path`, whose metadata is `meta`.
+    pub fn given(path: &Path, meta: &std::fs::Metadata) -> Option<FileIdentity> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
-            let meta = std::fs::metadata(path).ok()?;
+            let _ = path;
             Some(FileIdentity::Inode(meta.dev(), meta.ino()))
         }
         #[cfg(not(unix))]
         {
+            let _ = meta;
             std::fs::canonicalize(path).ok().map(FileIdentity::Path)
         }
     }

@@ -41,11 +41,14 @@ pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentErr
     // entry. Results keep the agenda's order.
     let mut files: Vec<Listed> = Vec::new();
     // A path that cannot be read stands for itself (opening it says why).
-    let mut seen: std::collections::HashMap<FileKey, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<crate::files::FileIdentity, usize> =
+        std::collections::HashMap::new();
     for (i, item) in pack.items.iter().enumerate() {
         for (d, document) in item.documents.iter().enumerate() {
             let meta = std::fs::metadata(&document.path).ok();
-            let key = meta.as_ref().map(|m| file_key(&document.path, m));
+            let key = meta
+                .as_ref()
+                .and_then(|m| crate::files::FileIdentity::given(&document.path, m));
             match key.as_ref().and_then(|key| seen.get(key)) {
                 Some(&at) => files[at].listings.push((i, d)),
                 None => {
@@ -102,24 +105,6 @@ pub fn open_all(pack: &Pack) -> Result<Vec<Vec<SourceDocument>>, Vec<DocumentErr
     } else {
         Err(errors)
     }
-}
-
-/// What tells one file from another, whatever path names it.
-#[cfg(unix)]
-type FileKey = (u64, u64);
-
-#[cfg(unix)]
-fn file_key(_: &std::path::Path, meta: &std::fs::Metadata) -> FileKey {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-#[cfg(not(unix))]
-type FileKey = std::path::PathBuf;
-
-#[cfg(not(unix))]
-fn file_key(path: &std::path::Path, _: &std::fs::Metadata) -> FileKey {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// One file of the pack and where it is listed: (item, document).

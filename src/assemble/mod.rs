@@ -359,23 +359,15 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
             resources,
             mut contents,
             objects,
+            ending: (id, ending),
         } = stamped.map_err(internal("stamping a report page"))?;
-        for (id, object) in objects {
-            if let Object::Stream(stream) = &object
-                && contents.last() == Some(&Object::Reference(id))
-            {
-                match endings.get(&stream.content) {
-                    Some(&kept) => {
-                        *contents.last_mut().expect("ends with this stream") = kept.into();
-                        continue;
-                    }
-                    None => {
-                        endings.insert(stream.content.clone(), id);
-                    }
-                }
-            }
-            out.objects.insert(id, object);
-        }
+        out.objects.extend(objects);
+        let ending = *endings.entry(ending).or_insert_with_key(|ending| {
+            let stream = Stream::new(Dictionary::new(), ending.clone());
+            out.objects.insert(id, Object::Stream(stream));
+            id
+        });
+        contents.push(ending.into());
         let dict = out
             .get_dictionary_mut(page)
             .map_err(internal("stamping a report page"))?;
@@ -817,12 +809,15 @@ impl StampJob {
 }
 
 /// A report page stamped: its new resources and contents, and the objects
-/// they bring, to put in the pack.
+/// they bring, to put in the pack; last, the content that draws the stamp
+/// after the page's own, and the number it has if no page before drew
+/// the same.
 struct Stamped {
     page: ObjectId,
     resources: Dictionary,
     contents: Vec<Object>,
     objects: Vec<(ObjectId, Object)>,
+    ending: (ObjectId, Vec<u8>),
 }
 
 /// Lays the overlay drawn on `overlay` (one of our pages) over `page`,
@@ -880,11 +875,6 @@ fn stamp(out: &PdfDocument, job: &StampJob, prologue: ObjectId) -> lopdf::Result
         "\nQ\n/Artifact BMC q {} {} {} {} {} {} cm /{name} Do Q EMC\n",
         m[0], m[1], m[2], m[3], m[4], m[5]
     );
-    let epilogue_id = (first + 1, 0);
-    objects.push((
-        epilogue_id,
-        Object::Stream(Stream::new(Dictionary::new(), epilogue.into_bytes())),
-    ));
     let prologue = match shrink {
         Some(shrink) => {
             let id = (first + 2, 0);
@@ -908,12 +898,12 @@ fn stamp(out: &PdfDocument, job: &StampJob, prologue: ObjectId) -> lopdf::Result
         Ok(Object::Array(parts)) => contents.extend(parts.iter().cloned()),
         _ => {}
     }
-    contents.push(epilogue_id.into());
     Ok(Stamped {
         page,
         resources,
         contents,
         objects,
+        ending: ((first + 1, 0), epilogue.into_bytes()),
     })
 }
 

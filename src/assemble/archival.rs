@@ -5,6 +5,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Stream, StringFormat};
 
 use super::structure::resolve_dict;
+use crate::read::extent::Extents;
 
 /// The sRGB profile of a PDF/A pack's output intent (CC0, see
 /// templates/icc/README.md).
@@ -134,7 +135,9 @@ pub fn output_intent(out: &mut PdfDocument) -> Object {
 
 /// Why a report (as admitted into the pack) cannot be in a PDF/A-2b pack,
 /// one reason each; empty if it can.
-pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
+///
+/// Streams left in the report's file (`extents`) are read from it.
+pub fn blockers(pdf: &PdfDocument, extents: &Extents, pages: &[ObjectId]) -> Vec<String> {
     let mut unembedded = std::collections::BTreeSet::new();
     let mut lzw = false;
     let mut cmyk = false;
@@ -182,17 +185,18 @@ pub fn blockers(pdf: &PdfDocument, pages: &[ObjectId]) -> Vec<String> {
             .ok()
             .and_then(|r| resolve_dict(pdf, r));
         let mut forms = Vec::new();
-        match content_of(pdf, page) {
+        match content_of(pdf, extents, page) {
             Some(content) => {
                 let mut read = Read {
+                    extents,
                     forms: &mut forms,
                     unembedded: &mut unembedded,
                     cmyk: &mut cmyk,
                 };
                 visible_fonts(pdf, &content, resources, &mut read)
             }
-            // Content left in the report's file (over 64 KiB compressed):
-            // every font the page names counts.
+            // Content that cannot be read: every font the page names
+            // counts.
             None => every_font(pdf, resources, &mut unembedded),
         }
     }
@@ -272,28 +276,34 @@ pub fn fix(out: &mut PdfDocument) -> usize {
     changed
 }
 
-/// The decoded content of `page`; `None` if some of it is not in memory
-/// (left in the report's file).
-fn content_of(pdf: &PdfDocument, page: ObjectId) -> Option<Vec<u8>> {
+/// The decoded content of `page`; `None` if some of it cannot be read
+/// (left in the report's file, and the file cannot be read again).
+fn content_of(pdf: &PdfDocument, extents: &Extents, page: ObjectId) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     for id in crate::read::repair::content_streams(pdf, page).0 {
         let stream = pdf.get_object(id).ok()?.as_stream().ok()?;
-        if stream.content.is_empty()
-            && stream
-                .dict
-                .get(b"Length")
-                .is_ok_and(|l| l != &Object::Integer(0))
-        {
-            return None;
-        }
-        out.extend(
-            stream
-                .decompressed_content()
-                .unwrap_or_else(|_| stream.content.clone()),
-        );
+        out.extend(decoded(extents, id, stream)?);
         out.push(b'\n');
     }
     Some(out)
+}
+
+/// The data of stream `id`, decoded where its filters can be, from memory
+/// or from the report's file; `None` if the file cannot be read again.
+fn decoded(extents: &Extents, id: ObjectId, stream: &Stream) -> Option<Vec<u8>> {
+    let from_file;
+    let stream = match extents.get(&id) {
+        Some(extent) => {
+            from_file = Stream::new(stream.dict.clone(), extent.read().ok()?);
+            &from_file
+        }
+        None => stream,
+    };
+    Some(
+        stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone()),
+    )
 }
 
 /// Every unembedded font `resources` names.
@@ -317,6 +327,8 @@ fn every_font(
 
 /// What reading a page's content for PDF/A finds.
 struct Read<'r> {
+    /// Where the report's streams left in its file lie.
+    extents: &'r Extents,
     /// The forms being read, outermost first.
     forms: &'r mut Vec<ObjectId>,
     unembedded: &'r mut std::collections::BTreeSet<String>,
@@ -385,14 +397,11 @@ fn visible_fonts(
                         .get(b"Resources")
                         .ok()
                         .and_then(|r| resolve_dict(pdf, r));
-                    if form.content.is_empty() {
-                        // Left in the report's file: every font it names.
+                    let Some(data) = decoded(read.extents, id, &form) else {
+                        // Cannot be read: every font it names.
                         every_font(pdf, inner.or(resources), read.unembedded);
                         continue;
-                    }
-                    let data = form
-                        .decompressed_content()
-                        .unwrap_or_else(|_| form.content.clone());
+                    };
                     read.forms.push(id);
                     visible_fonts(pdf, &data, inner.or(resources), read);
                     read.forms.pop();

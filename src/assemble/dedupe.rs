@@ -77,9 +77,6 @@ fn one_round(
     extents: &mut Extents,
     candidates: &[ObjectId],
 ) -> (HashMap<ObjectId, ObjectId>, u64) {
-    // A file that cannot be read again now is not compared: its streams
-    // stay as they are, and writing the pack reports the error.
-    let data = |id: ObjectId| extent::content(pdf, extents, id).ok();
     // Candidates are grouped by their dictionary and their data's length;
     // only where that puts two or more together is the data itself hashed,
     // and equal hashes are compared in full before two objects are taken as
@@ -110,61 +107,9 @@ fn one_round(
     // taken in the groups' order, so the outcome does not depend on them.
     let shape_groups: Vec<Vec<ObjectId>> =
         by_shape.into_values().filter(|ids| ids.len() > 1).collect();
-    let groups: Vec<Vec<ObjectId>> = shape_groups
+    let settled: Vec<(Vec<(ObjectId, ObjectId)>, u64)> = shape_groups
         .into_par_iter()
-        .flat_map_iter(|ids| {
-            let streams = matches!(pdf.objects[&ids[0]], Object::Stream(_));
-            if !streams {
-                return vec![ids];
-            }
-            let mut by_data: HashMap<u64, Vec<ObjectId>> = HashMap::default();
-            for id in ids {
-                let Some(bytes) = data(id) else { continue };
-                let mut h = DefaultHasher::default();
-                bytes.hash(&mut h);
-                by_data.entry(h.finish()).or_default().push(id);
-            }
-            by_data
-                .into_values()
-                .filter(|ids| ids.len() > 1)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let settled: Vec<(Vec<(ObjectId, ObjectId)>, u64)> = groups
-        .into_par_iter()
-        .map(|mut ids| {
-            // The lowest number is kept, whatever order the map gave.
-            ids.sort_unstable();
-            let mut kept: Vec<ObjectId> = Vec::new();
-            let mut replace = Vec::new();
-            let mut saved = 0u64;
-            for id in ids {
-                let object = &pdf.objects[&id];
-                // Read once, compared with each stream kept so far.
-                let bytes = match object {
-                    Object::Stream(_) => data(id),
-                    _ => None,
-                };
-                let same = |k: ObjectId| match (&pdf.objects[&k], object) {
-                    (Object::Stream(x), Object::Stream(y)) => {
-                        x.dict == y.dict
-                            && bytes.as_ref().is_some_and(|b| data(k).as_ref() == Some(b))
-                    }
-                    (Object::Dictionary(x), Object::Dictionary(y)) => x == y,
-                    _ => false,
-                };
-                match kept.iter().copied().find(|&k| same(k)) {
-                    Some(k) => {
-                        replace.push((id, k));
-                        if let Object::Stream(stream) = object {
-                            saved += extent::data_len(extents, id, stream);
-                        }
-                    }
-                    None => kept.push(id),
-                }
-            }
-            (replace, saved)
-        })
+        .map(|ids| settle(pdf, extents, ids))
         .collect();
     let mut replace: HashMap<ObjectId, ObjectId> = HashMap::default();
     let mut saved = 0u64;
@@ -175,6 +120,114 @@ fn one_round(
     for id in replace.keys() {
         pdf.objects.remove(id);
         extents.remove(id);
+    }
+    (replace, saved)
+}
+
+/// A stream's data, from memory or read from its file.
+type Data<'a> = std::borrow::Cow<'a, [u8]>;
+
+/// Settles one group of objects of the same shape: each equal to one
+/// of a lower number is paired with it; returns the pairs and the bytes
+/// saved. Short streams are compared by fingerprint. A longer stream's data
+/// is hashed first, one stream at a time, and read again only to be
+/// compared with a kept stream of the same hash, so a group of large scans
+/// is never held in memory at once; a run of them from one report's file
+/// is read with the file opened once.
+fn settle(
+    pdf: &PdfDocument,
+    extents: &Extents,
+    mut ids: Vec<ObjectId>,
+) -> (Vec<(ObjectId, ObjectId)>, u64) {
+    // The lowest number is kept, whatever order the map gave.
+    ids.sort_unstable();
+    let mut replace = Vec::new();
+    let mut saved = 0u64;
+    if !matches!(pdf.objects[&ids[0]], Object::Stream(_)) {
+        let mut kept: Vec<ObjectId> = Vec::new();
+        for id in ids {
+            match kept.iter().find(|&&k| pdf.objects[&k] == pdf.objects[&id]) {
+                Some(&k) => replace.push((id, k)),
+                None => kept.push(id),
+            }
+        }
+        return (replace, saved);
+    }
+    // Short streams are known by their fingerprints, without reading any
+    // file again. (The group shares one length, so all or none are.)
+    let first = &pdf.objects[&ids[0]];
+    if let Object::Stream(stream) = first
+        && extent::fingerprint(extents, ids[0], stream).is_some()
+    {
+        let mut kept: Vec<(ObjectId, blake3::Hash)> = Vec::new();
+        for id in ids {
+            let Object::Stream(stream) = &pdf.objects[&id] else {
+                continue;
+            };
+            let Some(print) = extent::fingerprint(extents, id, stream) else {
+                continue;
+            };
+            let same = |&&(k, kept_print): &&(ObjectId, blake3::Hash)| {
+                kept_print == print
+                    && matches!(&pdf.objects[&k], Object::Stream(other) if other.dict == stream.dict)
+            };
+            match kept.iter().find(same) {
+                Some(&(k, _)) => {
+                    replace.push((id, k));
+                    saved += extent::data_len(extents, id, stream);
+                }
+                None => kept.push((id, print)),
+            }
+        }
+        return (replace, saved);
+    }
+    // A file that cannot be read again now is not compared: its streams
+    // stay as they are, and writing the pack reports the error.
+    let mut files = extent::OpenFiles::default();
+    let mut data = |id: ObjectId| extent::content(pdf, extents, &mut files, id).ok();
+    let hashes: Vec<Option<u64>> = ids
+        .iter()
+        .map(|&id| {
+            let bytes = data(id)?;
+            let mut h = DefaultHasher::default();
+            bytes.hash(&mut h);
+            Some(h.finish())
+        })
+        .collect();
+    // Kept streams, with their data once it has been read for a comparison.
+    let mut kept: Vec<(ObjectId, u64, Option<Data<'_>>)> = Vec::new();
+    for (&id, hash) in ids.iter().zip(hashes) {
+        let Some(hash) = hash else { continue };
+        let Object::Stream(stream) = &pdf.objects[&id] else {
+            continue;
+        };
+        let mut bytes = None;
+        let mut found = None;
+        for (k, kept_hash, kept_bytes) in kept.iter_mut() {
+            let Object::Stream(other) = &pdf.objects[&*k] else {
+                continue;
+            };
+            if *kept_hash != hash || other.dict != stream.dict {
+                continue;
+            }
+            if kept_bytes.is_none() {
+                *kept_bytes = data(*k);
+            }
+            if bytes.is_none() {
+                bytes = data(id);
+            }
+            if bytes.is_some() && *kept_bytes == bytes {
+                found = Some(*k);
+                break;
+            }
+        }
+        match found {
+            Some(k) => {
+                replace.push((id, k));
+                saved += extent::data_len(extents, id, stream);
+            }
+            None => kept.push((id, hash, bytes)),
+        }
     }
     (replace, saved)
 }
@@ -245,5 +298,72 @@ fn point_at_kept(object: &mut Object, replace: &HashMap<ObjectId, ObjectId>) {
             .iter_mut()
             .for_each(|(_, o)| point_at_kept(o, replace)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::extent::{Extent, SourceFile};
+    use lopdf::{Stream, dictionary};
+    use std::sync::Arc;
+
+    /// A stream of `data` as a report's parse leaves it when its data is
+    /// left in its file: the dictionary as read (with its length), no data.
+    fn left_in_file(dir: &std::path::Path, name: &str, data: &[u8]) -> (Stream, Extent) {
+        let path = dir.join(name);
+        std::fs::write(&path, [b"%PDF-1.7\n".as_slice(), data].concat()).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        let mut stream = Stream::new(dictionary! { "Subtype" => "Image" }, data.to_vec());
+        stream.content = Vec::new();
+        let extent = Extent {
+            file: Arc::new(SourceFile::new(path, &meta)),
+            offset: 9,
+            len: data.len() as u64,
+            fingerprint: Some(blake3::hash(data)),
+        };
+        (stream, extent)
+    }
+
+    #[test]
+    fn short_streams_left_in_their_files_are_shared_by_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let logo = vec![7u8; 3000];
+        let mut other = logo.clone();
+        other[2999] = 8;
+        let mut pdf = PdfDocument::with_version("1.7");
+        let mut extents = Extents::default();
+        let mut ids = Vec::new();
+        for (name, data) in [("a.pdf", &logo), ("b.pdf", &other), ("c.pdf", &logo)] {
+            let (stream, extent) = left_in_file(dir.path(), name, data);
+            let id = pdf.add_object(stream);
+            extents.insert(id, extent);
+            ids.push(id);
+        }
+        // The same logo again, held in memory (as a decrypted report's is).
+        let in_memory = pdf.add_object(Stream::new(
+            dictionary! { "Subtype" => "Image" },
+            logo.clone(),
+        ));
+        let catalog = pdf.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Logos" => vec![ids[0].into(), ids[1].into(), ids[2].into(), in_memory.into()],
+        });
+        pdf.trailer.set("Root", catalog);
+
+        let (dropped, saved) = share_identical_streams(&mut pdf, &mut extents);
+        assert_eq!((dropped, saved), (2, 6000));
+        let logos = pdf.get_dictionary(catalog).unwrap().get(b"Logos").unwrap();
+        let logos: Vec<ObjectId> = logos
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_reference().unwrap())
+            .collect();
+        // One byte different, same length: kept apart.
+        assert_eq!(logos, [ids[0], ids[1], ids[0], ids[0]]);
+        assert!(!pdf.objects.contains_key(&ids[2]) && !extents.contains_key(&ids[2]));
+        assert!(!pdf.objects.contains_key(&in_memory));
+        assert!(extents.contains_key(&ids[1]));
     }
 }

@@ -76,7 +76,7 @@ pub fn ready(pack: &Pack, sources: Vec<Vec<SourceDocument>>, archival: bool) -> 
 fn ready_one(pack: &Pack, i: usize, d: usize, source: SourceDocument, archival: bool) -> Ready {
     let place = pack.document_place(i, d);
     let not_archivable = match archival {
-        true => archival::blockers(&source.pdf, &source.pages),
+        true => archival::blockers(&source.pdf, &source.extents, &source.pages),
         false => Vec::new(),
     };
     let warnings = source

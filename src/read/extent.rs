@@ -15,8 +15,18 @@ use std::time::SystemTime;
 
 use lopdf::{Document as PdfDocument, Object, ObjectId};
 
-/// Streams smaller than this stay in memory: fonts, page content, logos.
-pub const LEAVE_IN_FILE: usize = 64 * 1024;
+/// Streams smaller than this stay in memory: a few operators, a small
+/// dictionary's worth. Everything larger (page content, fonts, logos,
+/// scans) is read again from its file when the pack is written: a
+/// text-heavy pack's small streams held in memory were about a fifth of
+/// its peak heap.
+pub const LEAVE_IN_FILE: usize = 256;
+
+/// Streams smaller than this are fingerprinted (BLAKE3) when read, so that
+/// finding repeats (the same logo or font in every report) compares
+/// fingerprints instead of reading the files again; larger ones are read
+/// again only when another stream has the same dictionary and length.
+pub const FINGERPRINT_BELOW: usize = 64 * 1024;
 
 /// A document file whose large streams are left in it. It is not kept
 /// open: a batch builds several packs of hundreds of documents at once,
@@ -83,6 +93,8 @@ pub struct Extent {
     pub file: Arc<SourceFile>,
     pub offset: u64,
     pub len: u64,
+    /// The data's BLAKE3 hash, for data shorter than [`FINGERPRINT_BELOW`].
+    pub fingerprint: Option<blake3::Hash>,
 }
 
 impl Extent {
@@ -101,11 +113,20 @@ impl Extent {
     }
 }
 
+/// Streams shorter than [`FINGERPRINT_BELOW`] are read through a window of
+/// this many bytes of their file: a report's page content and fonts lie
+/// close together, so one read serves dozens of them.
+const WINDOW: u64 = 64 * 1024;
+
 /// The file of the extent being copied, kept open while the extents that
 /// follow come from the same file (a document's streams come together).
 #[derive(Default)]
 pub struct OpenFiles {
     current: Option<(Arc<SourceFile>, File)>,
+    /// Bytes of the current file read ahead for short streams, and where
+    /// in the file they start.
+    window: Vec<u8>,
+    window_start: u64,
 }
 
 impl OpenFiles {
@@ -114,9 +135,35 @@ impl OpenFiles {
         let reuse = matches!(&self.current, Some((source, _)) if Arc::ptr_eq(source, &extent.file));
         if !reuse {
             self.current = None;
+            self.window.clear();
             self.current = Some((Arc::clone(&extent.file), extent.file.open()?));
         }
         Ok(&self.current.as_ref().expect("just opened").1)
+    }
+
+    /// The data of `extent`, a short one, through the window on its file.
+    pub fn short_data(&mut self, extent: &Extent) -> io::Result<&[u8]> {
+        self.file_of(extent)?;
+        let start = self.window_start;
+        let end = extent.offset + extent.len;
+        if extent.offset < start || end > start + self.window.len() as u64 {
+            let want = WINDOW
+                .max(extent.len)
+                .min(extent.file.len.saturating_sub(extent.offset));
+            if want < extent.len {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            // Cleared first so a failed read leaves no window behind.
+            self.window.clear();
+            let mut window = std::mem::take(&mut self.window);
+            window.resize(want as usize, 0);
+            let file = &self.current.as_ref().expect("opened above").1;
+            read_exact_at(file, &mut window, extent.offset)?;
+            self.window = window;
+            self.window_start = extent.offset;
+        }
+        let at = (extent.offset - self.window_start) as usize;
+        Ok(&self.window[at..at + extent.len as usize])
     }
 }
 
@@ -154,6 +201,7 @@ pub fn leave_in_file(pdf: &mut PdfDocument, data: &[u8], file: &Arc<SourceFile>)
         if data.get(start..start + len) != Some(stream.content.as_slice()) {
             continue;
         }
+        let fingerprint = (len < FINGERPRINT_BELOW).then(|| blake3::hash(&stream.content));
         stream.content = Vec::new();
         extents.insert(
             id,
@@ -161,6 +209,7 @@ pub fn leave_in_file(pdf: &mut PdfDocument, data: &[u8], file: &Arc<SourceFile>)
                 file: Arc::clone(file),
                 offset: start as u64,
                 len: len as u64,
+                fingerprint,
             },
         );
     }
@@ -207,14 +256,35 @@ pub fn data_len(extents: &Extents, id: ObjectId, stream: &lopdf::Stream) -> u64 
         .map_or(stream.content.len() as u64, |e| e.len)
 }
 
-/// The data of stream `id` of `pdf`, from memory or from its file.
+/// The BLAKE3 hash of stream `id`'s data, if it is shorter than
+/// [`FINGERPRINT_BELOW`]: noted when it was left in its file, or hashed
+/// now from memory.
+pub fn fingerprint(
+    extents: &Extents,
+    id: ObjectId,
+    stream: &lopdf::Stream,
+) -> Option<blake3::Hash> {
+    match extents.get(&id) {
+        Some(extent) => extent.fingerprint,
+        None if stream.content.len() < FINGERPRINT_BELOW => Some(blake3::hash(&stream.content)),
+        None => None,
+    }
+}
+
+/// The data of stream `id` of `pdf`, from memory or from its file (opened
+/// through `files`, so a run of streams from one file opens it once).
 pub fn content<'a>(
     pdf: &'a PdfDocument,
     extents: &Extents,
+    files: &mut OpenFiles,
     id: ObjectId,
 ) -> io::Result<std::borrow::Cow<'a, [u8]>> {
     match (extents.get(&id), pdf.objects.get(&id)) {
-        (Some(extent), _) => Ok(std::borrow::Cow::Owned(extent.read()?)),
+        (Some(extent), _) => {
+            let mut bytes = Vec::new();
+            extent.read_from(files.file_of(extent)?, &mut bytes)?;
+            Ok(std::borrow::Cow::Owned(bytes))
+        }
         (None, Some(Object::Stream(stream))) => Ok(std::borrow::Cow::Borrowed(&stream.content)),
         _ => Ok(std::borrow::Cow::Borrowed(&[])),
     }
@@ -242,8 +312,9 @@ mod file_tests {
     use crate::write::pdf::write_pdf;
     use lopdf::{Stream, dictionary};
 
-    /// A PDF with one stream too small to leave in its file and one large
-    /// enough (incompressible, as a scan is).
+    /// A PDF with one stream too small to leave in its file, one large one
+    /// (incompressible, as a scan is), and three short ones between them
+    /// (page content, fonts), out of order in the file.
     fn sample(path: &std::path::Path) -> Vec<u8> {
         let mut pdf = PdfDocument::with_version("1.7");
         let mut noise = Vec::with_capacity(100_000);
@@ -256,7 +327,17 @@ mod file_tests {
         noise[5000..5019].copy_from_slice(b"\nendstream\nendobj\n\n");
         let big = pdf.add_object(Stream::new(dictionary! {}, noise.clone()));
         let small = pdf.add_object(Stream::new(dictionary! {}, b"small".to_vec()));
-        let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "A" => big, "B" => small });
+        let short: Vec<Object> = [3000, 700, 5000]
+            .into_iter()
+            .map(|len| {
+                let data = noise[len..2 * len].to_vec();
+                pdf.add_object(Stream::new(dictionary! {}, data)).into()
+            })
+            .rev()
+            .collect();
+        let catalog = pdf.add_object(
+            dictionary! { "Type" => "Catalog", "A" => big, "B" => small, "C" => short },
+        );
         pdf.trailer.set("Root", catalog);
         pdf.save(path).unwrap();
         noise
@@ -274,17 +355,29 @@ mod file_tests {
         let file = Arc::new(SourceFile::new(path.clone(), &meta));
         let extents = leave_in_file(&mut lean, &data, &file);
 
-        assert_eq!(extents.len(), 1, "only the large stream");
-        let (id, extent) = extents.iter().next().unwrap();
-        assert_eq!(extent.read().unwrap(), noise);
-        assert!(
-            lean.get_object(*id)
-                .unwrap()
-                .as_stream()
-                .unwrap()
-                .content
-                .is_empty()
+        assert_eq!(extents.len(), 4, "all but the small stream");
+        for (id, extent) in &extents {
+            let stream = full.get_object(*id).unwrap().as_stream().unwrap();
+            assert_eq!(extent.read().unwrap(), stream.content);
+            // Short data is fingerprinted, long data is not.
+            assert_eq!(
+                extent.fingerprint,
+                (extent.len < FINGERPRINT_BELOW as u64).then(|| blake3::hash(&stream.content))
+            );
+            assert!(
+                lean.get_object(*id)
+                    .unwrap()
+                    .as_stream()
+                    .unwrap()
+                    .content
+                    .is_empty()
+            );
+        }
+        assert_eq!(
+            extents.values().filter(|e| e.fingerprint.is_none()).count(),
+            1
         );
+        assert!(extents.values().any(|e| e.len == noise.len() as u64));
 
         let (mut from_file, mut from_memory) = (Vec::new(), Vec::new());
         write_pdf(&lean, &extents, &mut from_file).unwrap();

@@ -139,6 +139,9 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         out.write_all(&head?)?;
         if let Object::Stream(stream) = object {
             match extents.get(&id) {
+                Some(extent) if extent.fingerprint.is_some() => {
+                    out.write_all(files.short_data(extent)?)?
+                }
                 Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,
                 None => out.write_all(&stream.content)?,
             }

@@ -664,15 +664,18 @@ fn pdfa_packs_are_marked_embed_every_font_and_refuse_what_cannot_be_archived() {
     assert!(result.status.success());
 }
 
-/// A one-page PDF drawing a rectangle in CMYK by operator.
-fn cmyk_report(path: &Path) {
+/// A one-page PDF drawing a rectangle in CMYK by operator, after
+/// `padding` bytes of comment.
+fn cmyk_report(path: &Path, padding: usize) {
     use lopdf::{Stream, dictionary};
     let mut doc = Document::with_version("1.7");
     let pages = doc.new_object_id();
-    let content = doc.add_object(Stream::new(
-        dictionary! {},
-        b"0 0 0 1 k 72 72 200 100 re f".to_vec(),
-    ));
+    let mut drawing = Vec::new();
+    while drawing.len() < padding {
+        drawing.extend_from_slice(b"% a long page of drawing\n");
+    }
+    drawing.extend_from_slice(b"0 0 0 1 k 72 72 200 100 re f");
+    let content = doc.add_object(Stream::new(dictionary! {}, drawing));
     let page = doc.add_object(dictionary! {
         "Type" => "Page",
         "Parent" => pages,
@@ -697,9 +700,13 @@ fn cmyk_report(path: &Path) {
 fn pdfa_refuses_print_colours() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("poster.pdf");
-    cmyk_report(&report);
-    let (said, _) = refused_as_pdfa(dir.path(), report.to_str().unwrap(), "Event poster");
-    assert!(said.contains("CMYK"), "{said}");
+    // Page content short enough to be kept in memory, and long enough to
+    // be left in the report's file and read from it again for the check.
+    for padding in [0, 20_000] {
+        cmyk_report(&report, padding);
+        let (said, _) = refused_as_pdfa(dir.path(), report.to_str().unwrap(), "Event poster");
+        assert!(said.contains("CMYK"), "{padding}: {said}");
+    }
 }
 
 /// Builds a pack of one item holding `document` with --pdfa to

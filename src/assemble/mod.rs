@@ -329,10 +329,20 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
             } => {
                 let (id, geometry) = report_pages[item][document][page];
                 let shrink = parts.rendered.shrinks.get(index).copied().flatten();
+                // The page the stamp was drawn on leaves the pack here, so
+                // that it is freed as its stamp is made, not when pruned:
+                // this is where a build's memory peaks.
+                let Some(Object::Dictionary(overlay)) = out.objects.remove(&our_pages[index])
+                else {
+                    return Err(BuildError::Internal {
+                        stage: "stamping a report page",
+                        reason: format!("no page drawn for slot {}", index + 1),
+                    });
+                };
                 jobs.push(StampJob {
                     page: id,
                     geometry,
-                    overlay: our_pages[index],
+                    overlay,
                     shrink,
                     first: next,
                 });
@@ -345,7 +355,7 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
     let stamped: Vec<lopdf::Result<Stamped>> = {
         use rayon::prelude::*;
         let out = &out;
-        jobs.par_iter()
+        jobs.into_par_iter()
             .map(|job| stamp(out, job, prologue))
             .collect()
     };
@@ -797,7 +807,8 @@ fn renumber(object: &mut Object, map: &FxHashMap<ObjectId, ObjectId>) {
 struct StampJob {
     page: ObjectId,
     geometry: Geometry,
-    overlay: ObjectId,
+    /// The page of ours the stamp was drawn on, taken out of the pack.
+    overlay: Dictionary,
     shrink: Option<Shrink>,
     first: u32,
 }
@@ -824,15 +835,14 @@ struct Stamped {
 /// upright on its visible area; the page's own content is wrapped in q/Q so
 /// that whatever state it leaves cannot move or hide the stamp, and shrunk
 /// first if `shrink` says so.
-fn stamp(out: &PdfDocument, job: &StampJob, prologue: ObjectId) -> lopdf::Result<Stamped> {
+fn stamp(out: &PdfDocument, job: StampJob, prologue: ObjectId) -> lopdf::Result<Stamped> {
     let StampJob {
         page,
         ref geometry,
-        overlay,
+        overlay: ref overlay_dict,
         shrink,
         first,
-    } = *job;
-    let overlay_dict = out.get_dictionary(overlay)?;
+    } = job;
     let visible = geometry.visible_size();
     let size = visible.stamp_canvas();
     let mut form = form_from_page(out, overlay_dict)?;

@@ -1,11 +1,14 @@
-//! Large streams left in their files: a report's scanned pages and photos
-//! are most of a pack's bytes, and agendapack never changes them. Rather
-//! than hold them in memory from parsing to writing, each is noted as an
+//! Streams left in their files: a report's scanned pages and photos are
+//! most of a pack's bytes, its page content, fonts and logos most of the
+//! rest, and agendapack never changes them. Rather than hold them in
+//! memory from parsing to writing, each (but the tiniest) is noted as an
 //! extent of its file (checked, byte for byte, against what the parser
 //! read) and copied from the file into the pack when it is written. Peak
 //! memory falls from about twice the reports' size to a little more than
 //! once, and the build is faster: memory the parser used for one report is
-//! reused for the next instead of faulting in fresh pages.
+//! reused for the next instead of faulting in fresh pages. Short streams
+//! are fingerprinted while in memory, so that repeats are found without
+//! reading them again, and read back through a window on their file.
 
 use std::fs::File;
 use std::io;
@@ -153,9 +156,10 @@ impl OpenFiles {
             if want < extent.len {
                 return Err(io::ErrorKind::UnexpectedEof.into());
             }
-            // Cleared first so a failed read leaves no window behind.
-            self.window.clear();
+            // Taken, so a failed read leaves no window behind; cleared,
+            // so growing it copies nothing.
             let mut window = std::mem::take(&mut self.window);
+            window.clear();
             window.resize(want as usize, 0);
             let file = &self.current.as_ref().expect("opened above").1;
             read_exact_at(file, &mut window, extent.offset)?;

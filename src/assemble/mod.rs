@@ -287,7 +287,7 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
         });
     }
     let mut our_tree = structure::read(&ours);
-    compress_our_streams(&mut ours);
+    compact_our_objects(&mut ours);
     // Our pages are numbered after the reports.
     let map = import(&mut out, ours);
     if let Some(tree) = our_tree.as_mut() {
@@ -637,10 +637,11 @@ pub fn document_title(pack: &Pack) -> String {
 /// drawing them.
 const WORTH_COMPRESSING: usize = 512;
 
-/// Compresses our own larger streams (the notice and agenda pages, the font
-/// subsets), which krilla leaves uncompressed so that it need not compress
-/// every stamp.
-fn compress_our_streams(ours: &mut PdfDocument) {
+/// Makes our own objects compact: each dictionary and array fitted to its
+/// length, and the larger streams (the notice and agenda pages, the font
+/// subsets) compressed, which krilla leaves uncompressed so that it need
+/// not compress every stamp.
+fn compact_our_objects(ours: &mut PdfDocument) {
     use rayon::prelude::*;
     // Over all cores; each object kept in the room it needs, as the
     // parser grows dictionaries one key at a time and these stay in

@@ -8,25 +8,15 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::BuildError;
+use crate::files::FileIdentity;
 use crate::model::{Input, Pack};
 
 /// Files that must not be written over, each with the pack it belongs to
 /// and how a message names it.
 #[derive(Debug, Default)]
 pub struct Inputs {
-    by_identity: HashMap<(u64, u64), Vec<(PathBuf, String)>>,
+    by_identity: HashMap<FileIdentity, Vec<(PathBuf, String)>>,
     by_path: HashMap<PathBuf, Vec<(PathBuf, String)>>,
-}
-
-#[cfg(unix)]
-fn identity(meta: &std::fs::Metadata) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-#[cfg(not(unix))]
-fn identity(_: &std::fs::Metadata) -> (u64, u64) {
-    (0, 0)
 }
 
 /// `path` with its folder resolved (symbolic links, `..`), and the file
@@ -55,9 +45,9 @@ impl Inputs {
     pub fn add(&mut self, pack: &Path, inputs: &[Input]) {
         for input in inputs {
             let owner = (pack.to_path_buf(), input.what.clone());
-            if let Ok(meta) = std::fs::metadata(&input.path) {
+            if let Some(identity) = FileIdentity::of(&input.path) {
                 self.by_identity
-                    .entry(identity(&meta))
+                    .entry(identity)
                     .or_default()
                     .push(owner.clone());
             }
@@ -70,9 +60,7 @@ impl Inputs {
     /// The input that `output`, written for `pack`, would replace, named
     /// as a message names it.
     pub fn clash(&self, pack: &Path, output: &Path) -> Option<String> {
-        let by_identity = std::fs::metadata(output)
-            .ok()
-            .and_then(|meta| self.by_identity.get(&identity(&meta)));
+        let by_identity = FileIdentity::of(output).and_then(|id| self.by_identity.get(&id));
         let by_path = canonical(output).and_then(|path| self.by_path.get(&path));
         let owners = by_identity.into_iter().chain(by_path).flatten();
         let owners: Vec<&(PathBuf, String)> = owners.collect();

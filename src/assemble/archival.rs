@@ -291,14 +291,7 @@ fn content_of(pdf: &PdfDocument, extents: &Extents, page: ObjectId) -> Option<Ve
 /// The data of stream `id`, decoded where its filters can be, from memory
 /// or from the report's file; `None` if the file cannot be read again.
 fn decoded(extents: &Extents, id: ObjectId, stream: &Stream) -> Option<Vec<u8>> {
-    let from_file;
-    let stream = match extents.get(&id) {
-        Some(extent) => {
-            from_file = Stream::new(stream.dict.clone(), extent.read().ok()?);
-            &from_file
-        }
-        None => stream,
-    };
+    let stream = crate::read::extent::with_data(extents, id, stream)?;
     Some(
         stream
             .decompressed_content()

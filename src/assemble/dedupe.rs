@@ -154,10 +154,9 @@ fn settle(
         return (replace, saved);
     }
     // Short streams are known by their fingerprints, without reading any
-    // file again. (The group shares one length, so all or none are.)
-    let first = &pdf.objects[&ids[0]];
-    if let Object::Stream(stream) = first
-        && extent::fingerprint(extents, ids[0], stream).is_some()
+    // file again. (The group shares one length, so all or none are short.)
+    if let Object::Stream(first) = &pdf.objects[&ids[0]]
+        && extent::data_len(extents, ids[0], first) < extent::FINGERPRINT_BELOW as u64
     {
         let mut kept: Vec<(ObjectId, blake3::Hash)> = Vec::new();
         for id in ids {

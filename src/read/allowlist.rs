@@ -1179,14 +1179,11 @@ impl<'a> Copier<'a> {
         let Some(Object::Stream(stream)) = self.src.objects.get(&id) else {
             return None;
         };
-        let mut stream = stream.clone();
-        if let Some(extent) = self.extents_in.get(&id) {
-            stream.content = extent.read().ok()?;
-        }
+        let stream = super::extent::with_data(&self.extents_in, id, stream)?;
         if stream.dict.has(b"Filter") {
             stream.decompressed_content().ok()
         } else {
-            Some(stream.content)
+            Some(stream.into_owned().content)
         }
     }
 

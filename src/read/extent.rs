@@ -260,6 +260,24 @@ pub fn data_len(extents: &Extents, id: ObjectId, stream: &lopdf::Stream) -> u64 
         .map_or(stream.content.len() as u64, |e| e.len)
 }
 
+/// Stream `id` (`stream` as the document holds it) with its data in
+/// memory: read again from its file if it was left there; `None` if the
+/// file cannot be read again.
+pub fn with_data<'a>(
+    extents: &Extents,
+    id: ObjectId,
+    stream: &'a lopdf::Stream,
+) -> Option<std::borrow::Cow<'a, lopdf::Stream>> {
+    match extents.get(&id) {
+        Some(extent) => {
+            let mut copy = stream.clone();
+            copy.content = extent.read().ok()?;
+            Some(std::borrow::Cow::Owned(copy))
+        }
+        None => Some(std::borrow::Cow::Borrowed(stream)),
+    }
+}
+
 /// The BLAKE3 hash of stream `id`'s data, if it is shorter than
 /// [`FINGERPRINT_BELOW`]: noted when it was left in its file, or hashed
 /// now from memory.

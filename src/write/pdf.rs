@@ -14,7 +14,7 @@ use flate2::Compression;
 use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Writer};
 use rayon::prelude::*;
 
-use crate::read::extent::{Extent, Extents, OpenFiles};
+use crate::read::extent::{Extent, Extents, FINGERPRINT_BELOW, OpenFiles};
 
 /// Objects per object stream: large enough to compress well, small enough
 /// to spread over the cores and for a reader to open one object cheaply.
@@ -139,7 +139,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         out.write_all(&head?)?;
         if let Object::Stream(stream) = object {
             match extents.get(&id) {
-                Some(extent) if extent.fingerprint.is_some() => {
+                Some(extent) if extent.len < FINGERPRINT_BELOW as u64 => {
                     out.write_all(files.short_data(extent)?)?
                 }
                 Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,

@@ -135,6 +135,7 @@ pub struct Built {
     inputs: write::clash::Inputs,
     source: std::path::PathBuf,
     extents: read::extent::Extents,
+    packed: read::packed::Packed,
     pub plan: PagePlan,
     /// Total size of the documents read, in bytes.
     pub input_bytes: u64,
@@ -333,6 +334,7 @@ pub fn finish_with(prepared: Prepared, output: Output) -> Result<Built, BuildErr
         inputs,
         source: pack.source.clone(),
         extents: assembled.extents,
+        packed: assembled.packed,
         plan,
         input_bytes,
         warnings: text_warnings
@@ -370,6 +372,7 @@ impl Built {
             size = write::pdf::write_pdf(
                 &self.document,
                 &self.extents,
+                &self.packed,
                 write::pdf::FileSink::new(file),
             )?;
             Ok(())

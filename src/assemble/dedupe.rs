@@ -10,13 +10,21 @@ use lopdf::{Document as PdfDocument, Object, ObjectId};
 use rayon::prelude::*;
 
 use crate::read::extent::{self, Extents};
+use crate::read::packed::Packed;
 
 /// Merges identical streams; returns how many were dropped and their bytes.
 /// Repeats while merging makes more streams equal (an image and its soft
-/// mask), a few rounds at most.
+/// mask; a Type 0 font, its descendant, their descriptor and its font
+/// file), a few rounds at most.
 /// Streams whose data is left in their files (`extents`) are compared by
 /// reading it, which only happens for two of the same dictionary and size.
-pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> (usize, u64) {
+/// Packed width arrays are shared too, so that the fonts holding them can
+/// be.
+pub fn share_identical_streams(
+    pdf: &mut PdfDocument,
+    extents: &mut Extents,
+    packed: &Packed,
+) -> (usize, u64) {
     let (mut dropped, mut saved) = (0, 0);
     // Each round compares only shareable objects, so only they need their
     // references moved before the next round; everything else is moved
@@ -27,11 +35,19 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
     let mut candidates: Vec<ObjectId> = pdf
         .objects
         .par_iter()
-        .filter(|(_, o)| shareable(o))
+        .filter(|(id, o)| shareable(o) || packed.contains(id))
         .map(|(&id, _)| id)
         .collect();
-    for _ in 0..4 {
-        let (replace, bytes) = one_round(pdf, extents, &candidates);
+    // Each candidate's shape, kept from round to round: only those whose
+    // references moved are worked out again, and only groups holding one
+    // of them can have become equal.
+    let mut shapes: Vec<(ObjectId, u64)> = candidates
+        .par_iter()
+        .map(|&id| (id, shape(pdf, extents, id)))
+        .collect();
+    let mut touched: Option<rustc_hash::FxHashSet<ObjectId>> = None;
+    for _ in 0..8 {
+        let (replace, bytes) = one_round(pdf, extents, &shapes, touched.as_ref());
         if replace.is_empty() {
             break;
         }
@@ -39,10 +55,18 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
         saved += bytes;
         // Still in object order, so looked up by halving.
         candidates.retain(|id| !replace.contains_key(id));
-        pdf.objects
+        let moved: rustc_hash::FxHashSet<ObjectId> = pdf
+            .objects
             .par_iter_mut()
             .filter(|(id, _)| candidates.binary_search(id).is_ok())
-            .for_each(|(_, object)| point_at_kept(object, &replace));
+            .filter_map(|(&id, object)| point_at_kept(object, &replace).then_some(id))
+            .collect();
+        shapes.retain(|(id, _)| !replace.contains_key(id));
+        shapes
+            .par_iter_mut()
+            .filter(|(id, _)| moved.contains(id))
+            .for_each(|(id, shape_of)| *shape_of = shape(pdf, extents, *id));
+        touched = Some(moved);
         replaced.extend(replace);
     }
     if replaced.is_empty() {
@@ -60,53 +84,60 @@ pub fn share_identical_streams(pdf: &mut PdfDocument, extents: &mut Extents) -> 
             (id, end)
         })
         .collect();
-    pdf.objects
-        .par_iter_mut()
-        .for_each(|(_, object)| point_at_kept(object, &ends));
+    pdf.objects.par_iter_mut().for_each(|(_, object)| {
+        point_at_kept(object, &ends);
+    });
     for (_, value) in pdf.trailer.iter_mut() {
         point_at_kept(value, &ends);
     }
     (dropped, saved)
 }
 
-/// One round: finds the shareable objects equal to one of a lower number,
-/// removes them, and returns which object replaces each, and the bytes
-/// saved. References to them are left for the caller to move.
+/// Candidate `id`'s shape: its dictionary and its data's length (a
+/// stream), or the whole object.
+fn shape(pdf: &PdfDocument, extents: &Extents, id: ObjectId) -> u64 {
+    let mut h = DefaultHasher::default();
+    match pdf.objects.get(&id) {
+        Some(Object::Stream(stream)) => {
+            extent::data_len(extents, id, stream).hash(&mut h);
+            hash_dictionary(&stream.dict, &mut h);
+        }
+        Some(other) => hash_object(other, &mut h),
+        None => {}
+    }
+    h.finish()
+}
+
+/// One round: finds the shareable objects (with their shapes, in object
+/// order) equal to one of a lower number, removes them, and returns which
+/// object replaces each, and the bytes saved. After the first round only
+/// groups holding a `touched` object (one whose references moved) are
+/// looked at: the others were settled already. References to the removed
+/// objects are left for the caller to move.
 fn one_round(
     pdf: &mut PdfDocument,
     extents: &mut Extents,
-    candidates: &[ObjectId],
+    shapes: &[(ObjectId, u64)],
+    touched: Option<&rustc_hash::FxHashSet<ObjectId>>,
 ) -> (HashMap<ObjectId, ObjectId>, u64) {
     // Candidates are grouped by their dictionary and their data's length;
     // only where that puts two or more together is the data itself hashed,
     // and equal hashes are compared in full before two objects are taken as
     // one. Most of a pack's bytes are images and page content of a length
     // no other stream has, so they are never read here.
-    // The shapes are worked out over all cores, then grouped in object
-    // order, so the groups are the same whatever the number of cores.
-    let shapes: Vec<(u64, ObjectId)> = candidates
-        .par_iter()
-        .filter_map(|&id| Some((id, pdf.objects.get(&id)?)))
-        .map(|(id, object)| {
-            let mut h = DefaultHasher::default();
-            match object {
-                Object::Stream(stream) => {
-                    extent::data_len(extents, id, stream).hash(&mut h);
-                    hash_dictionary(&stream.dict, &mut h);
-                }
-                other => hash_object(other, &mut h),
-            }
-            (h.finish(), id)
-        })
-        .collect();
+    // The shapes are grouped in object order, so the groups are the same
+    // whatever the number of cores.
     let mut by_shape: HashMap<u64, Vec<ObjectId>> = HashMap::default();
-    for (shape, id) in shapes {
+    for &(id, shape) in shapes {
         by_shape.entry(shape).or_default().push(id);
     }
     // Each group is settled on its own, over all cores; the results are
     // taken in the groups' order, so the outcome does not depend on them.
-    let shape_groups: Vec<Vec<ObjectId>> =
-        by_shape.into_values().filter(|ids| ids.len() > 1).collect();
+    let shape_groups: Vec<Vec<ObjectId>> = by_shape
+        .into_values()
+        .filter(|ids| ids.len() > 1)
+        .filter(|ids| touched.is_none_or(|t| ids.iter().any(|id| t.contains(id))))
+        .collect();
     let settled: Vec<(Vec<(ObjectId, ObjectId)>, u64)> = shape_groups
         .into_par_iter()
         .map(|ids| settle(pdf, extents, ids))
@@ -274,29 +305,50 @@ fn shareable(object: &Object) -> bool {
     ];
     match object {
         Object::Stream(_) => true,
-        Object::Dictionary(dict) => dict
-            .get(b"Type")
-            .ok()
-            .and_then(|t| t.as_name().ok())
-            .is_some_and(|t| SHARED_TYPES.contains(&t)),
+        Object::Dictionary(dict) => {
+            dict.get(b"Type")
+                .ok()
+                .and_then(|t| t.as_name().ok())
+                .is_some_and(|t| SHARED_TYPES.contains(&t))
+                // A CID font's character collection, which Word writes as
+                // an object of its own (and has no /Type): unless it is
+                // shared, neither is the font.
+                || (dict.len() == 3
+                    && [b"Registry".as_slice(), b"Ordering", b"Supplement"]
+                        .iter()
+                        .all(|key| dict.has(key)))
+        }
+        // A Type 0 font's one descendant font, which Word writes in an
+        // array of its own. (An array is its items and nothing more: no
+        // reader tells two equal ones apart, as it may two pages or
+        // layers. Longer ones are left alone only as few are repeated.)
+        Object::Array(items) => items.len() == 1,
         _ => false,
     }
 }
 
-fn point_at_kept(object: &mut Object, replace: &HashMap<ObjectId, ObjectId>) {
+/// Moves `object`'s references to replaced objects onto those kept;
+/// returns whether any moved.
+fn point_at_kept(object: &mut Object, replace: &HashMap<ObjectId, ObjectId>) -> bool {
     match object {
-        Object::Reference(id) => {
-            if let Some(k) = replace.get(id) {
+        Object::Reference(id) => match replace.get(id) {
+            Some(k) => {
                 *id = *k;
+                true
             }
-        }
-        Object::Array(items) => items.iter_mut().for_each(|o| point_at_kept(o, replace)),
-        Object::Dictionary(dict) => dict.iter_mut().for_each(|(_, o)| point_at_kept(o, replace)),
+            None => false,
+        },
+        Object::Array(items) => items
+            .iter_mut()
+            .fold(false, |moved, o| point_at_kept(o, replace) | moved),
+        Object::Dictionary(dict) => dict
+            .iter_mut()
+            .fold(false, |moved, (_, o)| point_at_kept(o, replace) | moved),
         Object::Stream(stream) => stream
             .dict
             .iter_mut()
-            .for_each(|(_, o)| point_at_kept(o, replace)),
-        _ => {}
+            .fold(false, |moved, (_, o)| point_at_kept(o, replace) | moved),
+        _ => false,
     }
 }
 
@@ -350,7 +402,7 @@ mod tests {
         });
         pdf.trailer.set("Root", catalog);
 
-        let (dropped, saved) = share_identical_streams(&mut pdf, &mut extents);
+        let (dropped, saved) = share_identical_streams(&mut pdf, &mut extents, &Packed::default());
         assert_eq!((dropped, saved), (2, 6000));
         let logos = pdf.get_dictionary(catalog).unwrap().get(b"Logos").unwrap();
         let logos: Vec<ObjectId> = logos

@@ -19,6 +19,7 @@ use crate::read::allowlist as carry;
 use crate::read::clearance::Matrix;
 use crate::read::extent;
 use crate::read::geometry::Geometry;
+use crate::read::packed::Packed;
 use crate::read::source::SourceDocument;
 use crate::render::Rendered;
 use crate::render::layout::FrontMatter;
@@ -51,6 +52,7 @@ pub struct Ready {
     /// What was removed or repaired, naming the item and document.
     warnings: Vec<String>,
     extents: extent::Extents,
+    packed: Packed,
     /// Why it cannot be in a PDF/A pack, when one is asked for.
     not_archivable: Vec<String>,
 }
@@ -91,6 +93,7 @@ fn ready_one(pack: &Pack, i: usize, d: usize, source: SourceDocument, archival: 
         carried: source.carried,
         warnings,
         extents: source.extents,
+        packed: source.packed,
         not_archivable,
     }
 }
@@ -100,6 +103,8 @@ pub struct Assembled {
     pub document: PdfDocument,
     /// Streams of `document` whose data is still in the reports' files.
     pub extents: extent::Extents,
+    /// Objects of `document` that stand for their written bytes.
+    pub packed: Packed,
     /// Things removed or repaired, each naming the item and document.
     pub warnings: Vec<String>,
     /// Identical streams stored once, and the bytes that saved.
@@ -125,6 +130,7 @@ pub struct Imported {
     carried: Vec<Vec<carry::Carried>>,
     warnings: Vec<String>,
     extents: extent::Extents,
+    packed: Packed,
     /// Each report's tag tree (renumbered) or its absence, and the numbers
     /// its objects took, in pack order: the trees are merged after our own,
     /// which comes first, once our pages are drawn.
@@ -150,6 +156,7 @@ pub fn import_reports(pack: &Pack, mut reports: Vec<Vec<Ready>>) -> Result<Impor
     let mut carried_all: Vec<Vec<carry::Carried>> = Vec::new();
     let mut warnings = Vec::new();
     let mut extents = extent::Extents::default();
+    let mut packed = Packed::default();
     let mut tags = Vec::new();
     let mut blocked = Vec::new();
     // The reports' objects get their numbers over all cores: each report's
@@ -177,6 +184,7 @@ pub fn import_reports(pack: &Pack, mut reports: Vec<Vec<Ready>>) -> Result<Impor
                 mut carried,
                 warnings: report_warnings,
                 extents: report_extents,
+                packed: report_packed,
                 not_archivable: _,
             } = report;
             warnings.extend(report_warnings);
@@ -194,6 +202,7 @@ pub fn import_reports(pack: &Pack, mut reports: Vec<Vec<Ready>>) -> Result<Impor
                     .into_iter()
                     .filter_map(|(old, extent)| Some((*map.get(&old)?, extent))),
             );
+            packed.extend(report_packed.iter().filter_map(|old| map.get(old).copied()));
             carried.outline = carried
                 .outline
                 .and_then(|(f, l, n)| Some((*map.get(&f)?, *map.get(&l)?, n)));
@@ -248,6 +257,7 @@ pub fn import_reports(pack: &Pack, mut reports: Vec<Vec<Ready>>) -> Result<Impor
         carried: carried_all,
         warnings,
         extents,
+        packed,
         tags,
     })
 }
@@ -268,6 +278,7 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
         carried: carried_all,
         mut warnings,
         mut extents,
+        mut packed,
         tags: report_tags,
     } = parts.imported;
 
@@ -501,11 +512,14 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
     prune(&mut out);
     extents.retain(|id, _| out.objects.contains_key(id));
     stages.done("prune");
-    let (shared_streams, saved_bytes) = dedupe::share_identical_streams(&mut out, &mut extents);
+    let (shared_streams, saved_bytes) =
+        dedupe::share_identical_streams(&mut out, &mut extents, &packed);
+    packed.retain(|id| out.objects.contains_key(id));
     stages.done("dedupe");
     Ok(Assembled {
         document: out,
         extents,
+        packed,
         warnings,
         shared_streams,
         saved_bytes,

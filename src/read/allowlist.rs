@@ -23,6 +23,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::extent::Extents;
 use super::geometry::Geometry;
+use super::packed::{self, Packed};
 use crate::model::{Publish, Show};
 
 /// Direct arrays and dictionaries nested deeper than this are cut.
@@ -65,6 +66,8 @@ pub struct Admitted {
     pub pdf: PdfDocument,
     pub pages: Vec<ObjectId>,
     pub extents: Extents,
+    /// Its fonts' long width arrays, held as their written bytes.
+    pub packed: Packed,
     pub carried: Carried,
     /// What was left behind or needs the clerk's eye, one line each.
     pub warnings: Vec<String>,
@@ -287,6 +290,9 @@ enum Role {
     /// An annotation's `/AP`: normal, rollover and down appearances, each
     /// a form or a map of states to forms.
     Appearance,
+    /// A font's glyph widths: numbers, packed when there are many (see
+    /// [`super::packed`]).
+    Widths,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -308,7 +314,7 @@ impl Role {
     /// [`data_key_removed`] names.
     fn keys(self) -> Option<&'static [&'static [u8]]> {
         Some(match self {
-            Role::Any | Role::Map(_) => return None,
+            Role::Any | Role::Map(_) | Role::Widths => return None,
             Role::Resources => &[
                 b"ExtGState",
                 b"ColorSpace",
@@ -486,6 +492,7 @@ impl Role {
             (_, b"Resources") => Role::Resources,
             (Role::Font, b"FontDescriptor") => Role::FontDescriptor,
             (Role::Font, b"DescendantFonts") => Role::Font,
+            (Role::Font, b"W" | b"W2" | b"Widths") => Role::Widths,
             (Role::XObject, b"SMask" | b"Mask") => Role::XObject,
             (Role::Pattern, b"Shading") => Role::Shading,
             (Role::Pattern, b"ExtGState") => Role::ExtGState,
@@ -496,7 +503,7 @@ impl Role {
     /// What a dictionary of this role is called in a warning.
     fn name(self) -> &'static str {
         match self {
-            Role::Any | Role::Map(_) => "a drawing",
+            Role::Any | Role::Map(_) | Role::Widths => "a drawing",
             Role::Resources => "a page's resources",
             Role::Font => "a font",
             Role::FontDescriptor => "a font descriptor",
@@ -543,6 +550,8 @@ struct Copier<'a> {
     /// Streams copied without their data (new, old): it is moved from the
     /// report once everything is copied, not copied beside it.
     unfilled: Vec<(ObjectId, ObjectId)>,
+    /// Width arrays copied as their written bytes (new numbering).
+    packed: Packed,
 }
 
 /// Copies what may enter a public pack of `pdf` (whose pages are `pages`,
@@ -575,6 +584,7 @@ pub fn admit(
         tagged: false,
         struct_ids: Vec::new(),
         unfilled: Vec::new(),
+        packed: Packed::default(),
     };
     let catalog = pdf.catalog().cloned().unwrap_or_default();
     c.tagged = catalog.has(b"StructTreeRoot");
@@ -623,6 +633,7 @@ pub fn admit(
         extents_out,
         unfilled,
         next,
+        packed,
         ..
     } = c;
     // The streams' data, moved: the last copy of a stream takes it, any
@@ -702,6 +713,7 @@ pub fn admit(
         pdf: out,
         pages: new_pages,
         extents: extents_out,
+        packed,
         carried,
         warnings,
     })
@@ -918,6 +930,16 @@ impl<'a> Copier<'a> {
                 (Object::Dictionary(dict), Kind::Structure) => {
                     Object::Dictionary(self.struct_element(dict, new, 0))
                 }
+                (Object::Array(_), Kind::Data(Role::Widths)) => {
+                    let copy = self.data(object, Role::Any, 0);
+                    match packed::pack(&copy) {
+                        Some(bytes) => {
+                            self.packed.insert(new);
+                            bytes
+                        }
+                        None => copy,
+                    }
+                }
                 (object, Kind::Data(role)) => self.data(object, role, 0),
                 (object, _) => self.data(object, Role::Any, 0),
             };
@@ -933,6 +955,20 @@ impl<'a> Copier<'a> {
         }
         match object {
             Object::Reference(id) => self.reference(*id, Kind::Data(role)),
+            // A font's widths given in its dictionary: copied, then packed
+            // as an object of their own if they are long.
+            Object::Array(_) if role == Role::Widths => {
+                let copy = self.data(object, Role::Any, depth);
+                match packed::pack(&copy) {
+                    Some(bytes) => {
+                        let id = self.fresh();
+                        self.objects.insert(id, bytes);
+                        self.packed.insert(id);
+                        Object::Reference(id)
+                    }
+                    None => copy,
+                }
+            }
             Object::Array(items) => Object::Array(
                 items
                     .iter()

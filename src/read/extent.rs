@@ -402,8 +402,14 @@ mod file_tests {
         assert!(extents.values().any(|e| e.len == noise.len() as u64));
 
         let (mut from_file, mut from_memory) = (Vec::new(), Vec::new());
-        write_pdf(&lean, &extents, &mut from_file).unwrap();
-        write_pdf(&full, &Extents::default(), &mut from_memory).unwrap();
+        write_pdf(&lean, &extents, &Default::default(), &mut from_file).unwrap();
+        write_pdf(
+            &full,
+            &Extents::default(),
+            &Default::default(),
+            &mut from_memory,
+        )
+        .unwrap();
         assert!(from_file == from_memory, "the same pack either way");
     }
 
@@ -421,7 +427,7 @@ mod file_tests {
 
         // Overwritten in place, as `cp` does, shorter than before.
         std::fs::write(&path, &data[..data.len() / 2]).unwrap();
-        let err = write_pdf(&pdf, &extents, &mut Vec::new()).unwrap_err();
+        let err = write_pdf(&pdf, &extents, &Default::default(), &mut Vec::new()).unwrap_err();
         assert!(
             err.to_string()
                 .contains("changed while the pack was being built"),

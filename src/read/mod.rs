@@ -10,5 +10,6 @@ pub mod findings;
 pub mod geometry;
 pub mod limits;
 pub mod office;
+pub mod packed;
 pub mod repair;
 pub mod source;

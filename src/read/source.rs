@@ -23,6 +23,8 @@ pub struct SourceDocument {
     pub warnings: Vec<String>,
     /// Its large streams, left in the file until the pack is written.
     pub extents: super::extent::Extents,
+    /// Its fonts' long width arrays, held as their written bytes.
+    pub packed: super::packed::Packed,
     /// Its outline, form and layers, as admitted.
     pub carried: super::allowlist::Carried,
 }
@@ -258,6 +260,7 @@ pub fn open(
         digest,
         warnings,
         extents: admitted.extents,
+        packed: admitted.packed,
         carried: admitted.carried,
     })
 }

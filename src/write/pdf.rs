@@ -15,6 +15,7 @@ use lopdf::{Dictionary, Document as PdfDocument, Object, ObjectId, Writer};
 use rayon::prelude::*;
 
 use crate::read::extent::{Extent, Extents, FINGERPRINT_BELOW, OpenFiles};
+use crate::read::packed::{self, Packed};
 
 /// Objects per object stream: large enough to compress well, small enough
 /// to spread over the cores and for a reader to open one object cheaply.
@@ -88,7 +89,12 @@ impl Sink for FileSink<'_> {
 
 /// Writes `pdf` to `out`, the data of the streams in `extents` copied from
 /// their files; returns the number of bytes written.
-pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Result<u64> {
+pub fn write_pdf(
+    pdf: &PdfDocument,
+    extents: &Extents,
+    packed: &Packed,
+    out: impl Sink,
+) -> io::Result<u64> {
     // Each file streams are copied from is opened again, and must be as
     // it was read.
     let mut files = OpenFiles::default();
@@ -101,7 +107,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         .get(b"Encrypt")
         .and_then(Object::as_reference)
         .ok();
-    let (packed, direct): (Vec<Numbered>, Vec<Numbered>) =
+    let (in_streams, direct): (Vec<Numbered>, Vec<Numbered>) =
         pdf.objects.iter().partition(|&(&id, object)| {
             id.1 == 0 && Some(id) != encrypt && !matches!(object, Object::Stream(_))
         });
@@ -111,7 +117,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         .max_id
         .max(pdf.objects.keys().map(|id| id.0).max().unwrap_or(0))
         + 1;
-    let chunks: Vec<&[Numbered]> = packed.chunks(OBJECTS_PER_STREAM).collect();
+    let chunks: Vec<&[Numbered]> = in_streams.chunks(OBJECTS_PER_STREAM).collect();
     // The object streams are compressed, and every other object's start
     // written out, over all cores; the stream data follows in order.
     type Written = Vec<io::Result<Vec<u8>>>;
@@ -119,13 +125,13 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
         || {
             chunks
                 .par_iter()
-                .map(|chunk| object_stream(chunk))
+                .map(|chunk| object_stream(chunk, packed))
                 .collect()
         },
         || {
             direct
                 .par_iter()
-                .map(|&(&id, object)| head(id, object, extents))
+                .map(|&(&id, object)| head(id, object, extents, packed))
                 .collect()
         },
     );
@@ -209,7 +215,7 @@ pub fn write_pdf(pdf: &PdfDocument, extents: &Extents, out: impl Sink) -> io::Re
 
 /// The start of an object written directly in the file: for a stream, up
 /// to its data; for anything else, the whole object.
-fn head(id: ObjectId, object: &Object, extents: &Extents) -> io::Result<Vec<u8>> {
+fn head(id: ObjectId, object: &Object, extents: &Extents, packed: &Packed) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     writeln!(out, "{} {} obj", id.0, id.1)?;
     match object {
@@ -221,7 +227,10 @@ fn head(id: ObjectId, object: &Object, extents: &Extents) -> io::Result<Vec<u8>>
             out.extend_from_slice(b"\nstream\n");
         }
         other => {
-            Writer::write_object(&mut out, other)?;
+            match packed::written(packed, id, other) {
+                Some(bytes) => out.extend_from_slice(bytes),
+                None => Writer::write_object(&mut out, other)?,
+            }
             out.extend_from_slice(b"\nendobj\n");
         }
     }
@@ -230,12 +239,15 @@ fn head(id: ObjectId, object: &Object, extents: &Extents) -> io::Result<Vec<u8>>
 
 /// One object stream, ready to write after its `N 0 obj` line (which the
 /// caller writes, as only it knows N): dictionary, compressed data, end.
-fn object_stream(chunk: &[Numbered]) -> io::Result<Vec<u8>> {
+fn object_stream(chunk: &[Numbered], packed: &Packed) -> io::Result<Vec<u8>> {
     let mut header = Vec::new();
     let mut body = Vec::new();
     for &(&id, object) in chunk {
         write!(header, "{} {} ", id.0, body.len())?;
-        Writer::write_object(&mut body, object)?;
+        match packed::written(packed, id, object) {
+            Some(bytes) => body.extend_from_slice(bytes),
+            None => Writer::write_object(&mut body, object)?,
+        }
         body.push(b'\n');
     }
     let first = header.len();
@@ -360,7 +372,7 @@ mod tests {
         pdf.trailer.set("Root", catalog);
 
         let mut bytes = Vec::new();
-        let written = write_pdf(&pdf, &Extents::default(), &mut bytes).unwrap();
+        let written = write_pdf(&pdf, &Extents::default(), &Packed::default(), &mut bytes).unwrap();
         assert_eq!(written, bytes.len() as u64);
         let back = PdfDocument::load_mem(&bytes).unwrap();
         for id in numbers.iter().chain([&page, &pages, &catalog, &old]) {

@@ -323,3 +323,90 @@ fn large_images_are_copied_from_their_files_without_holding_them_open() {
     assert!(found == images, "every image once, byte for byte");
     qpdf_check(&out);
 }
+
+/// Every font's glyph widths (`/W` of a CID font, `/Widths` of a simple
+/// one), resolved, with the font's name: what a reader lays text out with.
+fn font_widths(doc: &lopdf::Document) -> Vec<(Vec<u8>, Vec<Object>)> {
+    let resolve = |o: &Object| doc.dereference(o).map(|(_, o)| o.clone()).unwrap();
+    let mut found = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Font".as_slice()) {
+            continue;
+        }
+        let Ok(name) = dict.get(b"BaseFont").and_then(Object::as_name) else {
+            continue;
+        };
+        for key in [b"W".as_slice(), b"Widths"] {
+            if let Ok(value) = dict.get(key) {
+                let items = match resolve(value) {
+                    Object::Array(items) => items.iter().map(&resolve).collect(),
+                    other => panic!(
+                        "/{} of {:?} is {other:?}",
+                        String::from_utf8_lossy(key),
+                        name
+                    ),
+                };
+                found.push(([name, b" /", key].concat(), items));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn fonts_keep_their_glyph_widths() {
+    // Word's CID fonts (/W), Google Docs', LibreOffice's simple fonts
+    // (/Widths) and a CID font with few glyphs.
+    let names = [
+        "GeoBase_NHNC1_Data_Model_UML_EN.pdf",
+        "google-doc-document.pdf",
+        "multilang.pdf",
+        "habibi-rotated.pdf",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let sources: Vec<String> = names.iter().map(|n| corpus(n)).collect();
+    let docs: Vec<&str> = sources.iter().map(String::as_str).collect();
+    // The Word report again: its fonts, widths and all, are stored once.
+    let pack = pack_with(
+        dir.path(),
+        &[item("Reports", &docs), item("Again", &docs[..1])],
+    );
+    let out = build(&pack, dir.path());
+    qpdf_check(&out);
+    let pack_doc = load(&out);
+    let merged = font_widths(&pack_doc);
+    let fonts = |doc: &lopdf::Document| {
+        doc.objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"Font".as_slice()))
+            .filter_map(|d| d.get(b"BaseFont").and_then(Object::as_name).ok())
+            .filter(|name| name.ends_with(b"Verdana") || name.ends_with(b"Verdana,Bold"))
+            .count()
+    };
+    let word = load(std::path::Path::new(&sources[0]));
+    assert!(fonts(&word) >= 2, "the Word report uses Verdana");
+    assert_eq!(
+        fonts(&pack_doc),
+        fonts(&word),
+        "each of its fonts once in the pack"
+    );
+    let mut compared = 0;
+    let mut long = 0;
+    for source in &sources {
+        for (font, widths) in font_widths(&load(std::path::Path::new(source))) {
+            assert!(
+                merged.contains(&(font.clone(), widths.clone())),
+                "{source}: {} with its widths is in the pack",
+                String::from_utf8_lossy(&font)
+            );
+            compared += 1;
+            long += usize::from(widths.len() >= 16);
+        }
+    }
+    assert!(
+        compared >= 8 && long >= 4,
+        "{compared} fonts compared, {long} with long widths"
+    );
+}

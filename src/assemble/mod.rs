@@ -330,6 +330,17 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
     let mut pages = Vec::with_capacity(plan.slots.len());
     let mut jobs = Vec::new();
     let mut next = out.max_id + 1;
+    // How many of our pages draw each content stream: one drawn for one
+    // stamp page alone leaves the pack with it, and is moved into its form.
+    let mut draws: FxHashMap<ObjectId, usize> = FxHashMap::default();
+    for (index, slot) in plan.slots.iter().enumerate() {
+        if let Slot::Report { .. } = slot
+            && let Ok(Object::Dictionary(overlay)) = out.get_object(our_pages[index])
+            && let Ok(&Object::Reference(content)) = overlay.get(b"Contents")
+        {
+            *draws.entry(content).or_default() += 1;
+        }
+    }
     for (index, slot) in plan.slots.iter().enumerate() {
         match *slot {
             Slot::Report {
@@ -350,10 +361,24 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
                         reason: format!("no page drawn for slot {}", index + 1),
                     });
                 };
+                let content = match overlay.get(b"Contents") {
+                    Ok(&Object::Reference(content)) if draws.get(&content) == Some(&1) => {
+                        match out.objects.remove(&content) {
+                            Some(Object::Stream(stream)) => Some(stream),
+                            Some(other) => {
+                                out.objects.insert(content, other);
+                                None
+                            }
+                            None => None,
+                        }
+                    }
+                    _ => None,
+                };
                 jobs.push(StampJob {
                     page: id,
                     geometry,
                     overlay,
+                    content,
                     shrink,
                     first: next,
                 });
@@ -392,7 +417,23 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
         let dict = out
             .get_dictionary_mut(page)
             .map_err(internal("stamping a report page"))?;
-        dict.set("Resources", resources);
+        match resources {
+            StampResources::Replace(resources) => dict.set("Resources", resources),
+            StampResources::Add(name, form) => {
+                if let Ok(Object::Dictionary(resources)) = dict.get_mut(b"Resources") {
+                    match resources.get_mut(b"XObject") {
+                        Ok(Object::Dictionary(xobjects)) => {
+                            xobjects.set(name, form);
+                            xobjects.as_hashmap_mut().shrink_to_fit();
+                        }
+                        _ => {
+                            resources.set("XObject", Dictionary::from_iter([(name, form.into())]));
+                            resources.as_hashmap_mut().shrink_to_fit();
+                        }
+                    }
+                }
+            }
+        }
         dict.set("Contents", Object::Array(contents));
     }
 
@@ -404,6 +445,7 @@ pub fn assemble(pack: &Pack, mut parts: Parts<'_>) -> Result<Assembled, BuildErr
             .map_err(internal("building the page tree"))?;
         dict.set("Parent", pages_root);
         dict.set("Type", Object::Name(b"Page".to_vec()));
+        dict.as_hashmap_mut().shrink_to_fit();
     }
     out.objects.insert(
         pages_root,
@@ -824,6 +866,9 @@ struct StampJob {
     geometry: Geometry,
     /// The page of ours the stamp was drawn on, taken out of the pack.
     overlay: Dictionary,
+    /// Its content stream, taken out of the pack too if no other page
+    /// draws it.
+    content: Option<Stream>,
     shrink: Option<Shrink>,
     first: u32,
 }
@@ -840,10 +885,20 @@ impl StampJob {
 /// the same.
 struct Stamped {
     page: ObjectId,
-    resources: Dictionary,
+    resources: StampResources,
     contents: Vec<Object>,
     objects: Vec<(ObjectId, Object)>,
     ending: (ObjectId, Vec<u8>),
+}
+
+/// How a stamped page's resources come to name its stamp.
+enum StampResources {
+    /// The page's own resources (and their `/XObject` map, if any) take
+    /// the stamp's form under this name, in place: nothing is copied.
+    Add(Vec<u8>, ObjectId),
+    /// New resources, when the page's are shared with other pages (an
+    /// indirect object), as are its `/XObject` map's.
+    Replace(Dictionary),
 }
 
 /// Lays the overlay drawn on `overlay` (one of our pages) over `page`,
@@ -855,12 +910,13 @@ fn stamp(out: &PdfDocument, job: StampJob, prologue: ObjectId) -> lopdf::Result<
         page,
         ref geometry,
         overlay: ref overlay_dict,
+        content,
         shrink,
         first,
     } = job;
     let visible = geometry.visible_size();
     let size = visible.stamp_canvas();
-    let mut form = form_from_page(out, overlay_dict)?;
+    let mut form = form_from_page(out, overlay_dict, content)?;
     form.dict.set(
         "BBox",
         Object::Array(vec![
@@ -871,25 +927,46 @@ fn stamp(out: &PdfDocument, job: StampJob, prologue: ObjectId) -> lopdf::Result<
         ]),
     );
     let form_id = (first, 0);
-    let mut objects = vec![(form_id, Object::Stream(form))];
+    // Each object made here is kept until the pack is written: in no more
+    // room than it needs (a dictionary grown by a key holds room for twice
+    // its keys).
+    let mut form = Object::Stream(form);
+    fit(&mut form);
+    let mut objects = vec![(form_id, form)];
 
     let page_dict = out.get_dictionary(page)?;
-    let mut resources = match page_dict.get(b"Resources") {
-        Ok(r) => out.dereference(r)?.1.as_dict().cloned().unwrap_or_default(),
-        Err(_) => Dictionary::new(),
+    let given = page_dict.get(b"Resources").ok();
+    let resources = match given {
+        Some(r) => out.dereference(r)?.1.as_dict().ok(),
+        None => None,
     };
-    let mut xobjects = match resources.get(b"XObject") {
-        Ok(x) => out.dereference(x)?.1.as_dict().cloned().unwrap_or_default(),
-        Err(_) => Dictionary::new(),
+    let given_xobjects = resources.and_then(|r| r.get(b"XObject").ok());
+    let xobjects = match given_xobjects {
+        Some(x) => out.dereference(x)?.1.as_dict().ok(),
+        None => None,
     };
     let mut name = STAMP_NAME.to_string();
     let mut n = 1;
-    while xobjects.has(name.as_bytes()) {
+    while xobjects.is_some_and(|x| x.has(name.as_bytes())) {
         n += 1;
         name = format!("{STAMP_NAME}{n}");
     }
-    xobjects.set(name.as_bytes(), form_id);
-    resources.set("XObject", xobjects);
+    // The page's own resources (the allowlist gives each page its own) are
+    // added to where the page is joined to the pack; shared ones are
+    // copied, never changed for every page that uses them.
+    let own = matches!(given, Some(Object::Dictionary(_)))
+        && matches!(given_xobjects, None | Some(Object::Dictionary(_)));
+    let resources = match own {
+        true => StampResources::Add(name.clone().into_bytes(), form_id),
+        false => {
+            let mut resources = resources.cloned().unwrap_or_default();
+            let mut xobjects = xobjects.cloned().unwrap_or_default();
+            xobjects.set(name.as_bytes(), form_id);
+            resources.set("XObject", xobjects);
+            fit_dict(&mut resources);
+            StampResources::Replace(resources)
+        }
+    };
 
     let k = 1.0 / visible.stamp_scale();
     let u = geometry.upright_matrix();
@@ -923,6 +1000,7 @@ fn stamp(out: &PdfDocument, job: StampJob, prologue: ObjectId) -> lopdf::Result<
         Ok(Object::Array(parts)) => contents.extend(parts.iter().cloned()),
         _ => {}
     }
+    contents.shrink_to_fit();
     Ok(Stamped {
         page,
         resources,
@@ -955,8 +1033,13 @@ fn shrunk_prologue(geometry: &Geometry, shrink: Shrink) -> String {
     )
 }
 
-/// A form XObject holding a page's content and resources.
-fn form_from_page(out: &PdfDocument, page: &Dictionary) -> lopdf::Result<Stream> {
+/// A form XObject holding a page's content and resources; `content`, if
+/// given, is the page's one content stream, taken out of `out`.
+fn form_from_page(
+    out: &PdfDocument,
+    page: &Dictionary,
+    content: Option<Stream>,
+) -> lopdf::Result<Stream> {
     let resources = page
         .get(b"Resources")
         .cloned()
@@ -966,8 +1049,15 @@ fn form_from_page(out: &PdfDocument, page: &Dictionary) -> lopdf::Result<Stream>
         ("Subtype", Object::Name(b"Form".to_vec())),
         ("Resources", resources),
     ]);
-    let content = match page.get(b"Contents")? {
-        Object::Reference(id) => match out.get_object(*id)? {
+    let content = match (page.get(b"Contents")?, content) {
+        (Object::Reference(_), Some(s)) => {
+            // Kept as drawn, compressed or not.
+            if let Ok(filter) = s.dict.get(b"Filter") {
+                dict.set("Filter", filter.clone());
+            }
+            s.content
+        }
+        (Object::Reference(id), None) => match out.get_object(*id)? {
             Object::Stream(s) => {
                 // Keep the stream as drawn, compressed or not.
                 if let Ok(filter) = s.dict.get(b"Filter") {
@@ -977,7 +1067,7 @@ fn form_from_page(out: &PdfDocument, page: &Dictionary) -> lopdf::Result<Stream>
             }
             _ => Vec::new(),
         },
-        Object::Array(parts) => {
+        (Object::Array(parts), _) => {
             let mut all = Vec::new();
             for part in parts {
                 if let Ok(id) = part.as_reference()

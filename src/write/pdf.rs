@@ -186,7 +186,10 @@ pub fn write_pdf(
         table.extend_from_slice(&field.to_be_bytes()[8 - width..]);
         table.extend_from_slice(&generation.to_be_bytes()[6..]);
     }
-    let table = deflate(&table)?;
+    // Compressed by a worker, with the compressor it already has: one
+    // made for this thread would be the largest thing allocated while
+    // every object is still in memory.
+    let table = rayon::scope(|_| deflate(&table))?;
     let mut trailer = Dictionary::new();
     for key in [b"Root".as_slice(), b"Info", b"ID", b"Encrypt"] {
         if let Ok(value) = pdf.trailer.get(key) {

@@ -93,7 +93,7 @@ pub fn write_pdf(
     pdf: &PdfDocument,
     extents: &Extents,
     packed: &Packed,
-    out: impl Sink,
+    out: impl Sink + Send,
 ) -> io::Result<u64> {
     // Each file streams are copied from is opened again, and must be as
     // it was read.
@@ -118,10 +118,11 @@ pub fn write_pdf(
         .max(pdf.objects.keys().map(|id| id.0).max().unwrap_or(0))
         + 1;
     let chunks: Vec<&[Numbered]> = in_streams.chunks(OBJECTS_PER_STREAM).collect();
-    // The object streams are compressed, and every other object's start
-    // written out, over all cores; the stream data follows in order.
-    type Written = Vec<io::Result<Vec<u8>>>;
-    let (object_streams, heads): (Written, Written) = rayon::join(
+    let mut entries = vec![Entry::Free; next_id as usize + chunks.len() + 1];
+    // The object streams, which come last, are compressed on the other
+    // cores while every other object (the streams, their data copied from
+    // memory or from their files) is written out in order.
+    let (object_streams, written): (Vec<io::Result<Vec<u8>>>, io::Result<()>) = rayon::join(
         || {
             chunks
                 .par_iter()
@@ -129,31 +130,30 @@ pub fn write_pdf(
                 .collect()
         },
         || {
-            direct
-                .par_iter()
-                .map(|&(&id, object)| head(id, object, extents, packed))
-                .collect()
+            out.write_all(b"%PDF-")?;
+            out.write_all(pdf.version.as_bytes())?;
+            out.write_all(b"\n%\xe2\xe3\xcf\xd3\n")?;
+            let mut head_of = Vec::new();
+            for &(&id, object) in &direct {
+                entries[id.0 as usize] = Entry::InFile(out.written);
+                head_of.clear();
+                head(&mut head_of, id, object, extents, packed)?;
+                out.write_all(&head_of)?;
+                if let Object::Stream(stream) = object {
+                    match extents.get(&id) {
+                        Some(extent) if extent.len < FINGERPRINT_BELOW as u64 => {
+                            out.write_all(files.short_data(extent)?)?
+                        }
+                        Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,
+                        None => out.write_all(&stream.content)?,
+                    }
+                    out.write_all(b"\nendstream\nendobj\n")?;
+                }
+            }
+            Ok(())
         },
     );
-
-    let mut entries = vec![Entry::Free; next_id as usize + chunks.len() + 1];
-    out.write_all(b"%PDF-")?;
-    out.write_all(pdf.version.as_bytes())?;
-    out.write_all(b"\n%\xe2\xe3\xcf\xd3\n")?;
-    for (&(&id, object), head) in direct.iter().zip(heads) {
-        entries[id.0 as usize] = Entry::InFile(out.written);
-        out.write_all(&head?)?;
-        if let Object::Stream(stream) = object {
-            match extents.get(&id) {
-                Some(extent) if extent.len < FINGERPRINT_BELOW as u64 => {
-                    out.write_all(files.short_data(extent)?)?
-                }
-                Some(extent) => out.copy_extent(extent, files.file_of(extent)?)?,
-                None => out.write_all(&stream.content)?,
-            }
-            out.write_all(b"\nendstream\nendobj\n")?;
-        }
-    }
+    written?;
     for (chunk, stream) in chunks.iter().zip(object_streams) {
         let stream_id = next_id;
         next_id += 1;
@@ -216,28 +216,33 @@ pub fn write_pdf(
     Ok(out.written)
 }
 
-/// The start of an object written directly in the file: for a stream, up
-/// to its data; for anything else, the whole object.
-fn head(id: ObjectId, object: &Object, extents: &Extents, packed: &Packed) -> io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+/// The start of an object written directly in the file, into `out`: for a
+/// stream, up to its data; for anything else, the whole object.
+fn head(
+    out: &mut Vec<u8>,
+    id: ObjectId,
+    object: &Object,
+    extents: &Extents,
+    packed: &Packed,
+) -> io::Result<()> {
     writeln!(out, "{} {} obj", id.0, id.1)?;
     match object {
         Object::Stream(stream) => {
             let len = crate::read::extent::data_len(extents, id, stream);
             let mut dict = stream.dict.clone();
             dict.set("Length", len as i64);
-            Writer::write_object(&mut out, &Object::Dictionary(dict))?;
+            Writer::write_object(out, &Object::Dictionary(dict))?;
             out.extend_from_slice(b"\nstream\n");
         }
         other => {
             match packed::written(packed, id, other) {
                 Some(bytes) => out.extend_from_slice(bytes),
-                None => Writer::write_object(&mut out, other)?,
+                None => Writer::write_object(out, other)?,
             }
             out.extend_from_slice(b"\nendobj\n");
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// One object stream, ready to write after its `N 0 obj` line (which the

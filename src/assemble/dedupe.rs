@@ -417,4 +417,65 @@ mod tests {
         assert!(!pdf.objects.contains_key(&in_memory));
         assert!(extents.contains_key(&ids[1]));
     }
+
+    #[test]
+    fn a_word_type0_font_given_twice_is_stored_once_with_all_it_holds() {
+        // As Word writes one, in two reports: a Type 0 font, its descendant
+        // in an array of its own, the descendant's character collection and
+        // (packed) widths, its descriptor and font file. The two copies
+        // differ only in their numbers: the second is replaced link by link
+        // (five rounds), and a page of the second report ends up using the
+        // first's font.
+        let mut pdf = PdfDocument::with_version("1.7");
+        let mut packed = Packed::default();
+        let font = |pdf: &mut PdfDocument, packed: &mut Packed| {
+            let file = pdf.add_object(Stream::new(dictionary! {}, vec![1u8; 400]));
+            let descriptor = pdf.add_object(dictionary! {
+                "Type" => "FontDescriptor", "FontName" => "Verdana", "FontFile2" => file,
+            });
+            let collection = pdf.add_object(dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"),
+                "Supplement" => 0,
+            });
+            let widths = crate::read::packed::pack(&Object::Array(
+                (0..20).map(|i| Object::Integer(500 + i)).collect(),
+            ))
+            .unwrap();
+            let widths = pdf.add_object(widths);
+            packed.insert(widths);
+            let descendant = pdf.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Verdana",
+                "CIDSystemInfo" => collection, "FontDescriptor" => descriptor, "W" => widths,
+            });
+            let descendants = pdf.add_object(vec![descendant.into()]);
+            pdf.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Verdana",
+                "DescendantFonts" => descendants,
+            })
+        };
+        let first = font(&mut pdf, &mut packed);
+        let before = pdf.objects.len();
+        let second = font(&mut pdf, &mut packed);
+        let page = pdf.add_object(dictionary! {
+            "Type" => "Page",
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => second } },
+        });
+        let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "P" => page });
+        pdf.trailer.set("Root", catalog);
+
+        let (dropped, _) = share_identical_streams(&mut pdf, &mut Extents::default(), &packed);
+        assert_eq!(dropped, 7, "every object of the second font");
+        assert_eq!(pdf.objects.len(), before + 2);
+        let resources = pdf.get_dictionary(page).unwrap().get(b"Resources").unwrap();
+        let fonts = resources.as_dict().unwrap().get(b"Font").unwrap();
+        let used = fonts
+            .as_dict()
+            .unwrap()
+            .get(b"F1")
+            .unwrap()
+            .as_reference()
+            .unwrap();
+        assert_eq!(used, first);
+    }
 }

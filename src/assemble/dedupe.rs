@@ -31,19 +31,15 @@ pub fn share_identical_streams(
     // once, at the end, along the whole chain of replacements.
     let mut replaced: HashMap<ObjectId, ObjectId> = HashMap::default();
     // Which objects are shareable does not change from round to round
-    // (only references move), so it is worked out once, in object order.
-    let mut candidates: Vec<ObjectId> = pdf
+    // (only references move), so it is worked out once, in object order,
+    // with each one's shape, kept from round to round: only those whose
+    // references moved are worked out again, and only groups holding one
+    // of them can have become equal.
+    let mut shapes: Vec<(ObjectId, u64)> = pdf
         .objects
         .par_iter()
         .filter(|(id, o)| shareable(o) || packed.contains(id))
-        .map(|(&id, _)| id)
-        .collect();
-    // Each candidate's shape, kept from round to round: only those whose
-    // references moved are worked out again, and only groups holding one
-    // of them can have become equal.
-    let mut shapes: Vec<(ObjectId, u64)> = candidates
-        .par_iter()
-        .map(|&id| (id, shape(pdf, extents, id)))
+        .map(|(&id, _)| (id, shape(pdf, extents, id)))
         .collect();
     let mut touched: Option<rustc_hash::FxHashSet<ObjectId>> = None;
     for _ in 0..8 {
@@ -54,14 +50,13 @@ pub fn share_identical_streams(
         dropped += replace.len();
         saved += bytes;
         // Still in object order, so looked up by halving.
-        candidates.retain(|id| !replace.contains_key(id));
+        shapes.retain(|(id, _)| !replace.contains_key(id));
         let moved: rustc_hash::FxHashSet<ObjectId> = pdf
             .objects
             .par_iter_mut()
-            .filter(|(id, _)| candidates.binary_search(id).is_ok())
+            .filter(|(id, _)| shapes.binary_search_by_key(*id, |&(k, _)| k).is_ok())
             .filter_map(|(&id, object)| point_at_kept(object, &replace).then_some(id))
             .collect();
-        shapes.retain(|(id, _)| !replace.contains_key(id));
         shapes
             .par_iter_mut()
             .filter(|(id, _)| moved.contains(id))

@@ -931,14 +931,11 @@ impl<'a> Copier<'a> {
                     Object::Dictionary(self.struct_element(dict, new, 0))
                 }
                 (Object::Array(_), Kind::Data(Role::Widths)) => {
-                    let copy = self.data(object, Role::Any, 0);
-                    match packed::pack(&copy) {
-                        Some(bytes) => {
-                            self.packed.insert(new);
-                            bytes
-                        }
-                        None => copy,
+                    let (copy, is_packed) = self.widths(object, 0);
+                    if is_packed {
+                        self.packed.insert(new);
                     }
+                    copy
                 }
                 (object, Kind::Data(role)) => self.data(object, role, 0),
                 (object, _) => self.data(object, Role::Any, 0),
@@ -957,18 +954,15 @@ impl<'a> Copier<'a> {
             Object::Reference(id) => self.reference(*id, Kind::Data(role)),
             // A font's widths given in its dictionary: copied, then packed
             // as an object of their own if they are long.
-            Object::Array(_) if role == Role::Widths => {
-                let copy = self.data(object, Role::Any, depth);
-                match packed::pack(&copy) {
-                    Some(bytes) => {
-                        let id = self.fresh();
-                        self.objects.insert(id, bytes);
-                        self.packed.insert(id);
-                        Object::Reference(id)
-                    }
-                    None => copy,
+            Object::Array(_) if role == Role::Widths => match self.widths(object, depth) {
+                (bytes, true) => {
+                    let id = self.fresh();
+                    self.objects.insert(id, bytes);
+                    self.packed.insert(id);
+                    Object::Reference(id)
                 }
-            }
+                (copy, false) => copy,
+            },
             Object::Array(items) => Object::Array(
                 items
                     .iter()
@@ -987,6 +981,17 @@ impl<'a> Copier<'a> {
             // Streams are always indirect; a direct one is malformed.
             Object::Stream(_) => Object::Null,
             other => other.clone(),
+        }
+    }
+
+    /// A font's widths, copied, and packed (see [`super::packed`]) if they
+    /// are long; the caller makes a packed copy an object of its own and
+    /// lists it (`true`).
+    fn widths(&mut self, array: &Object, depth: usize) -> (Object, bool) {
+        let copy = self.data(array, Role::Any, depth);
+        match packed::pack(&copy) {
+            Some(bytes) => (bytes, true),
+            None => (copy, false),
         }
     }
 

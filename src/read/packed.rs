@@ -44,11 +44,20 @@ pub fn pack(array: &Object) -> Option<Object> {
     Some(Object::String(bytes, StringFormat::Literal))
 }
 
-/// The bytes to write for object `id`, if it stands for written bytes.
-pub fn written<'a>(packed: &Packed, id: ObjectId, object: &'a Object) -> Option<&'a [u8]> {
+/// Writes object `id` into `out`: the bytes it stands for if it is
+/// packed, else the object as lopdf writes it.
+pub fn write_object(
+    out: &mut Vec<u8>,
+    packed: &Packed,
+    id: ObjectId,
+    object: &Object,
+) -> std::io::Result<()> {
     match object {
-        Object::String(bytes, _) if packed.contains(&id) => Some(bytes),
-        _ => None,
+        Object::String(bytes, _) if packed.contains(&id) => {
+            out.extend_from_slice(bytes);
+            Ok(())
+        }
+        other => Writer::write_object(out, other),
     }
 }
 
@@ -115,10 +124,18 @@ mod tests {
     #[test]
     fn only_objects_listed_as_packed_are_written_as_bytes() {
         let placeholder = pack(&widths(8)).unwrap();
+        let Object::String(bytes, _) = &placeholder else {
+            unreachable!()
+        };
         let mut packed = Packed::default();
         packed.insert((7, 0));
-        assert!(written(&packed, (7, 0), &placeholder).is_some());
-        assert!(written(&packed, (8, 0), &placeholder).is_none());
-        assert!(written(&packed, (7, 0), &Object::Integer(1)).is_none());
+        let written = |id, object: &Object| {
+            let mut out = Vec::new();
+            write_object(&mut out, &packed, id, object).unwrap();
+            out
+        };
+        assert_eq!(&written((7, 0), &placeholder), bytes);
+        assert!(written((8, 0), &placeholder).starts_with(b"("), "a string");
+        assert_eq!(written((7, 0), &Object::Integer(1)), b"1");
     }
 }

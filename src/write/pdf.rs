@@ -235,10 +235,7 @@ fn head(
             out.extend_from_slice(b"\nstream\n");
         }
         other => {
-            match packed::written(packed, id, other) {
-                Some(bytes) => out.extend_from_slice(bytes),
-                None => Writer::write_object(out, other)?,
-            }
+            packed::write_object(out, packed, id, other)?;
             out.extend_from_slice(b"\nendobj\n");
         }
     }
@@ -252,10 +249,7 @@ fn object_stream(chunk: &[Numbered], packed: &Packed) -> io::Result<Vec<u8>> {
     let mut body = Vec::new();
     for &(&id, object) in chunk {
         write!(header, "{} {} ", id.0, body.len())?;
-        match packed::written(packed, id, object) {
-            Some(bytes) => body.extend_from_slice(bytes),
-            None => Writer::write_object(&mut body, object)?,
-        }
+        packed::write_object(&mut body, packed, id, object)?;
         body.push(b'\n');
     }
     let first = header.len();

@@ -526,7 +526,9 @@ struct Copier<'a> {
     next: u32,
     /// The report's pages: old → new, and their index.
     pages: FxHashMap<ObjectId, (ObjectId, usize)>,
-    named: BTreeMap<Vec<u8>, Object>,
+    /// Named destinations, as they are in the report: looked up, not
+    /// copied (a report may name thousands and link to a few).
+    named: BTreeMap<&'a [u8], &'a Object>,
     removed: BTreeMap<String, usize>,
     /// Comments met (kept or removed), by page index.
     comments: BTreeMap<usize, usize>,
@@ -1584,7 +1586,7 @@ impl<'a> Copier<'a> {
     fn dest(&mut self, value: &Object) -> Option<Object> {
         let (_, resolved) = self.resolve(value)?;
         let explicit = match resolved {
-            Object::Name(n) | Object::String(n, _) => self.named.get(n)?.clone(),
+            Object::Name(n) | Object::String(n, _) => (*self.named.get(n.as_slice())?).clone(),
             Object::Dictionary(d) => self.resolved(d.get(b"D").ok()?)?,
             other => other.clone(),
         };
@@ -2205,19 +2207,20 @@ fn layers(pdf: &PdfDocument, catalog: &Dictionary) -> (Vec<ObjectId>, Vec<Object
 }
 
 /// Every named destination of a document, from the catalog's /Dests and
-/// the /Names /Dests tree, as explicit destination arrays.
-fn named_destinations(pdf: &PdfDocument) -> BTreeMap<Vec<u8>, Object> {
+/// the /Names /Dests tree: the explicit destination arrays where they are
+/// in the document.
+fn named_destinations(pdf: &PdfDocument) -> BTreeMap<&[u8], &Object> {
     let mut out = BTreeMap::new();
     let Ok(catalog) = pdf.catalog() else {
         return out;
     };
-    let explicit = |value: &Object| -> Option<Object> {
+    let explicit = |value| -> Option<&Object> {
         let (_, v) = pdf.dereference(value).ok()?;
         match v {
-            Object::Array(_) => Some(v.clone()),
+            Object::Array(_) => Some(v),
             Object::Dictionary(d) => {
                 let (_, inner) = pdf.dereference(d.get(b"D").ok()?).ok()?;
-                inner.as_array().ok().map(|_| inner.clone())
+                inner.as_array().ok().map(|_| inner)
             }
             _ => None,
         }
@@ -2227,7 +2230,7 @@ fn named_destinations(pdf: &PdfDocument) -> BTreeMap<Vec<u8>, Object> {
     {
         for (name, value) in d.iter() {
             if let Some(e) = explicit(value) {
-                out.insert(name.clone(), e);
+                out.insert(name.as_slice(), e);
             }
         }
     }
@@ -2240,17 +2243,17 @@ fn named_destinations(pdf: &PdfDocument) -> BTreeMap<Vec<u8>, Object> {
     if let Some(tree) = tree {
         // A name tree, walked with a stack: each node once, bounded depth.
         let mut seen = HashSet::new();
-        let mut stack = vec![(tree.clone(), 0usize)];
+        let mut stack = vec![(tree, 0usize)];
         while let Some((node, depth)) = stack.pop() {
             if depth > 32 {
                 continue;
             }
             if let Object::Reference(id) = node
-                && !seen.insert(id)
+                && !seen.insert(*id)
             {
                 continue;
             }
-            let Ok((_, Object::Dictionary(dict))) = pdf.dereference(&node) else {
+            let Ok((_, Object::Dictionary(dict))) = pdf.dereference(node) else {
                 continue;
             };
             if let Ok(Object::Array(pairs)) = dict
@@ -2262,7 +2265,7 @@ fn named_destinations(pdf: &PdfDocument) -> BTreeMap<Vec<u8>, Object> {
                         && let Ok((_, Object::String(name, _))) = pdf.dereference(key)
                         && let Some(e) = explicit(value)
                     {
-                        out.entry(name.clone()).or_insert(e);
+                        out.entry(name.as_slice()).or_insert(e);
                     }
                 }
             }
@@ -2270,7 +2273,7 @@ fn named_destinations(pdf: &PdfDocument) -> BTreeMap<Vec<u8>, Object> {
                 .get(b"Kids")
                 .and_then(|k| pdf.dereference(k).map(|(_, o)| o))
             {
-                stack.extend(kids.iter().rev().map(|k| (k.clone(), depth + 1)));
+                stack.extend(kids.iter().rev().map(|k| (k, depth + 1)));
             }
         }
     }

@@ -1586,17 +1586,20 @@ impl<'a> Copier<'a> {
     fn dest(&mut self, value: &Object) -> Option<Object> {
         let (_, resolved) = self.resolve(value)?;
         let explicit = match resolved {
-            Object::Name(n) | Object::String(n, _) => (*self.named.get(n.as_slice())?).clone(),
-            Object::Dictionary(d) => self.resolved(d.get(b"D").ok()?)?,
-            other => other.clone(),
+            Object::Name(n) | Object::String(n, _) => *self.named.get(n.as_slice())?,
+            Object::Dictionary(d) => self.resolve(d.get(b"D").ok()?)?.1,
+            other => other,
         };
         let Object::Array(parts) = explicit else {
             return None;
         };
         let (page, rest) = parts.split_first()?;
         let &(new, _) = self.pages.get(&page.as_reference().ok()?)?;
-        let mut out = vec![Object::Reference(new)];
-        for part in rest.iter().take(5) {
+        // Made in the room it needs: a report may link thousands of times.
+        let rest = &rest[..rest.len().min(5)];
+        let mut out = Vec::with_capacity(1 + rest.len());
+        out.push(Object::Reference(new));
+        for part in rest {
             out.push(match self.resolve(part)?.1 {
                 o @ (Object::Name(_) | Object::Integer(_) | Object::Real(_) | Object::Null) => {
                     o.clone()

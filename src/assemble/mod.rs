@@ -1049,20 +1049,20 @@ fn form_from_page(
         ("Subtype", Object::Name(b"Form".to_vec())),
         ("Resources", resources),
     ]);
+    // One content stream is kept as drawn, compressed or not.
+    let mut filter_of = |s: &Stream| {
+        if let Ok(filter) = s.dict.get(b"Filter") {
+            dict.set("Filter", filter.clone());
+        }
+    };
     let content = match (page.get(b"Contents")?, content) {
         (Object::Reference(_), Some(s)) => {
-            // Kept as drawn, compressed or not.
-            if let Ok(filter) = s.dict.get(b"Filter") {
-                dict.set("Filter", filter.clone());
-            }
+            filter_of(&s);
             s.content
         }
         (Object::Reference(id), None) => match out.get_object(*id)? {
             Object::Stream(s) => {
-                // Keep the stream as drawn, compressed or not.
-                if let Ok(filter) = s.dict.get(b"Filter") {
-                    dict.set("Filter", filter.clone());
-                }
+                filter_of(s);
                 s.content.clone()
             }
             _ => Vec::new(),
